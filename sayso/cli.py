@@ -1,0 +1,109 @@
+"""The `sayso` command line: each command validates, calls the library, prints.
+
+Exit codes: 0 all inputs succeeded, 1 some inputs failed, 2 usage errors.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional, TextIO
+
+import typer
+from rich.console import Console
+
+from .api import analyze_paths
+from .errors import SaysoError, UsageError
+from .model import Failure
+from .render import FORMATS, write_json, write_table
+from .schema import analysis_schema
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Who claims what, about whom, through which channels, "
+                       "how surely, and who denies it.")
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    errors.print(f"sayso: {message}", markup=False)
+    return typer.Exit(code)
+
+
+def report(failure: Failure) -> None:
+    errors.print(f"sayso: {failure}", markup=False)
+
+
+@contextmanager
+def output_stream(path: Optional[Path]) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            yield handle
+    except OSError as exc:
+        raise fail(f"{path}: cannot write: {exc.strerror}", EXIT_USAGE) from exc
+
+
+@app.command()
+def analyze(
+    paths: list[str] = typer.Argument(..., help="Files, directories or - for stdin."),
+    format: Optional[str] = typer.Option(
+        None, "--format", "-f",
+        help="json (one pretty object), jsonl (one per line) or table. "
+             "Default: json for one document, jsonl for several."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write here instead of stdout."),
+) -> None:
+    """Analyse documents and print sayso.analysis/1 records."""
+    if format is not None and format not in FORMATS:
+        raise fail(f"unknown --format {format!r}; choose from {', '.join(FORMATS)}",
+                   EXIT_USAGE)
+    failed = 0
+    try:
+        with output_stream(output) as out:
+            failed = _print_analyses(paths, format, out)
+    except SaysoError as exc:
+        raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
+    raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _print_analyses(paths: list[str], format: Optional[str], out: TextIO) -> int:
+    """Print every analysis as it is ready; return how many inputs failed."""
+    results = analyze_paths(paths)
+    first = next(results, None)
+    second = next(results, None) if first is not None else None
+    several = len(paths) > 1 or second is not None or any(
+        p == "-" or Path(p).is_dir() for p in paths)
+    chosen = format or ("jsonl" if several else "json")
+    failed = 0
+    for result in _chain(first, second, results):
+        if isinstance(result, Failure):
+            report(result)
+            failed += 1
+        elif chosen == "table":
+            write_table(result, out)
+        else:
+            write_json(result, out, pretty=chosen == "json")
+        out.flush()
+    return failed
+
+
+def _chain(first, second, rest):
+    for item in (first, second):
+        if item is not None:
+            yield item
+    yield from rest
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of sayso.analysis/1."""
+    print(json.dumps(analysis_schema(), indent=2))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Engines run the pipeline over many documents: `local` here, `dask` on a cluster."""

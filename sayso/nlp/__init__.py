@@ -1,0 +1,1 @@
+"""Language analysis: parsing, actors, attributions, events, modality."""

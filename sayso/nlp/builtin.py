@@ -1,0 +1,4 @@
+"""The stages that ship with sayso. Importing this module registers them,
+in pipeline order: each stage may read what the ones before it produced.
+"""
+from __future__ import annotations
