@@ -105,5 +105,22 @@ def schema() -> None:
     print(json.dumps(analysis_schema(), indent=2))
 
 
+@app.command("eval")
+def eval_command(
+    task: str = typer.Argument(..., help="attribution, events or speakers."),
+    gold: Path = typer.Option(..., "--gold", help="Gold JSONL (id and text per line)."),
+    predictions: Optional[Path] = typer.Option(
+        None, "--pred", help="Score these sayso.analysis/1 JSONL predictions "
+                             "instead of analysing the gold texts."),
+) -> None:
+    """Analyse gold texts and print the project's metrics for a task."""
+    from .eval import evaluate
+    try:
+        status = evaluate(task, gold, predictions=predictions, on_failure=report)
+    except SaysoError as exc:
+        raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
+    raise typer.Exit(status)
+
+
 def main() -> None:
     app()

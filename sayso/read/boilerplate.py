@@ -10,22 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Boilerplate, Document
+from ..resources import read_table
 
 
 @lru_cache(maxsize=1)
 def boilerplate_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, compiled pattern) pairs from the data file."""
-    table = resources.files("sayso") / "data" / "boilerplate.tsv"
-    patterns = []
-    for line in table.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, pattern = line.split("\t", 1)
-        patterns.append((kind, re.compile(pattern, re.IGNORECASE)))
-    return tuple(patterns)
+    return tuple((kind, re.compile(pattern, re.IGNORECASE))
+                 for kind, pattern in read_table("boilerplate.tsv"))
 
 
 def find_boilerplate(text: str) -> list[Boilerplate]:

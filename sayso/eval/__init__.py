@@ -1,0 +1,67 @@
+"""`sayso eval`: run sayso over gold data and print the project's metrics.
+
+Each task pairs a gold format with one of the vendored scorers in
+`sayso.eval.scorers` (copies of ``shared/tools/score_*.py``), so the numbers
+printed here are exactly those the project is judged with.
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from ..config import Config
+from ..engines.local import analyze_documents
+from ..errors import InputError, UsageError
+from ..model import Analysis, Failure
+from ..read import read_text
+from .scorers import score_attribution, score_events, score_quote_speakers
+
+Scorer = Callable[[list[str] | None], int | None]
+
+SCORERS: dict[str, Scorer] = {
+    "attribution": score_attribution.main,
+    "events": score_events.main,
+    "speakers": score_quote_speakers.main,
+}
+
+
+def gold_documents(gold: Path) -> Iterator:
+    """Documents to analyse from a gold JSONL whose lines carry id and text."""
+    with open(gold, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                yield read_text(record["text"], str(record["id"]))
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise InputError(f"{gold}:{number}",
+                                 f"not a gold record with id and text ({exc})") from exc
+
+
+def write_predictions(analyses: Iterable[Analysis | Failure], out: Path,
+                      on_failure: Callable[[Failure], None]) -> None:
+    with open(out, "w", encoding="utf-8") as handle:
+        for result in analyses:
+            if isinstance(result, Failure):
+                on_failure(result)
+                continue
+            handle.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+
+
+def evaluate(task: str, gold: Path, *, predictions: Path | None = None,
+             config: Config = Config(), extra_args: list[str] = (),
+             on_failure: Callable[[Failure], None] = lambda f: None) -> int:
+    """Score sayso on a gold file; the scorer prints its report to stdout."""
+    if task not in SCORERS:
+        raise UsageError(f"unknown eval task {task!r}; choose from {', '.join(sorted(SCORERS))}")
+    if not gold.is_file():
+        raise InputError(str(gold), "no such gold file")
+    with tempfile.TemporaryDirectory() as tmp:
+        if predictions is None:
+            predictions = Path(tmp) / "pred.jsonl"
+            write_predictions(analyze_documents(gold_documents(gold), config),
+                              predictions, on_failure)
+        return SCORERS[task]([str(gold), str(predictions), *extra_args]) or 0
