@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import TextIO
 
 from rich.console import Console
@@ -12,9 +13,23 @@ from .model import Analysis
 FORMATS = ("json", "jsonl", "table")
 
 
+# A list of numbers, or of number pairs, that json.dumps spread over lines.
+# JSON strings never hold a raw newline, so these only match real arrays.
+_NUMBER_LIST = re.compile(r"\[\n\s*(-?\d+(?:,\n\s*-?\d+)*)\n\s*\]")
+_SPAN_LIST = re.compile(r"\[\n\s*(\[-?\d+, -?\d+\](?:,\n\s*\[-?\d+, -?\d+\])*)\n\s*\]")
+_BREAK = re.compile(r",\n\s*")
+
+
+def pretty_json(data: object) -> str:
+    """Indented JSON with spans kept on one line: ``[12, 40]``, not four lines."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = _NUMBER_LIST.sub(lambda m: "[" + _BREAK.sub(", ", m.group(1)) + "]", text)
+    return _SPAN_LIST.sub(lambda m: "[" + _BREAK.sub(", ", m.group(1)) + "]", text)
+
+
 def write_json(analysis: Analysis, out: TextIO, *, pretty: bool) -> None:
-    indent = 2 if pretty else None
-    out.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=indent))
+    data = analysis.to_dict()
+    out.write(pretty_json(data) if pretty else json.dumps(data, ensure_ascii=False))
     out.write("\n")
 
 
@@ -25,19 +40,32 @@ def attribution_table(analysis: Analysis) -> Table:
     for column in ("source", "cue", "content", "stance", "via"):
         table.add_column(column, overflow="fold")
     for attribution in analysis.attributions:
-        source = attribution.source.text if attribution.source else "(unsourced)"
-        actor = analysis.actor(attribution.source.actor) if attribution.source else None
-        if actor and actor.name != source:
-            source = f"{source} → {actor.name}"
         stance = attribution.stance + (" (hedged)" if attribution.hedged else "")
         via = " → ".join(f"{c.role}: {c.text}" for c in attribution.via)
-        table.add_row(source, attribution.cue.text if attribution.cue else "",
-                      attribution.content.text, stance, via)
+        table.add_row(_source_label(analysis, attribution),
+                      attribution.cue.text if attribution.cue else "",
+                      _shortened(attribution.content.text), stance, via)
     return table
 
 
+def _source_label(analysis: Analysis, attribution) -> str:
+    """The source as written, with the actor it resolves to when that differs."""
+    if attribution.source is None:
+        return "(unsourced)"
+    actor = analysis.actor(attribution.source.actor) if attribution.source.actor else None
+    if actor and actor.name != attribution.source.text:
+        return f"{attribution.source.text} → {actor.name}"
+    return attribution.source.text
+
+
+def _shortened(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def write_table(analysis: Analysis, out: TextIO) -> None:
-    console = Console(file=out, width=max(100, Console().width))
+    """A rich table of who said what, or a note that nobody said anything."""
+    console = Console(file=out, width=max(100, Console(file=out).width),
+                      highlight=False)
     console.print(attribution_table(analysis))
     if not analysis.attributions:
         console.print(f"[dim]{analysis.document.id}: no attributions found[/dim]")

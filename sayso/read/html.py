@@ -32,6 +32,8 @@ def extract_article(markup: str, source: str, doc_id: str, *, url: str | None = 
     blocks = page_blocks(tree)
     paragraphs = recover_lost_blocks(paragraphs, blocks)
     headline, site = title_and_site(extracted.title, tree)
+    if headline and paragraphs and normalized(paragraphs[0]) == headline:
+        paragraphs = paragraphs[1:]
     text, boilerplate = assemble(headline, paragraphs, caption_kinds(paragraphs, blocks))
     found = {"title": headline, "url": url or extracted.url,
              "outlet": extracted.sitename or site or extracted.hostname,
