@@ -9,7 +9,9 @@ The rules, for a line break between two lines:
 
 - a blank line (paragraph break) always starts a new unit;
 - the next line starts a new unit when it opens a list item;
-- a line that ends with final punctuation leaves the choice to the parser;
+- a line that ends with final punctuation ends its sentence, unless its
+  last word may be an abbreviation ("Mr.", "U.S.", "Gen."): then the parser
+  decides;
 - a line without final punctuation is a *wrap* when the next line's first
   word would not have fitted on it (the greedy line-filling test against the
   text's wrap width): the sentence continues;
@@ -30,6 +32,7 @@ _SENTENCE_END = tuple(".!?:;…")
 _CLOSERS = "\"'”’)]»"
 _LIST_ITEM = re.compile(r"(?:[-*•–—]\s|\d{1,2}[.)]\s)")
 _FIRST_WORD = re.compile(r"\S+")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Z]\.)+[A-Z])\.$")
 _WRAP_PERCENTILE = 0.9
 
 
@@ -109,7 +112,7 @@ def break_kind(previous: Line | None, line: Line, width: int) -> str:
     if previous is None or _LIST_ITEM.match(line.stripped):
         return "unit"
     if ends_sentence(previous):
-        return "parser"
+        return "parser" if _ABBREVIATION_END.search(previous.stripped) else "unit"
     return "wrap" if is_wrapped(previous, line, width) else "unit"
 
 
@@ -133,6 +136,7 @@ def layout_boundaries(text: str) -> LayoutBoundaries:
             after_dateline = dateline_end(line)
             if after_dateline is not None:
                 starts.add(after_dateline)
+                continuations.update(range(line.first + 1, after_dateline))
             bullet = _LIST_ITEM.match(line.stripped)
             if bullet:
                 continuations.add(line.first + bullet.end())

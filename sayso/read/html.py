@@ -19,6 +19,7 @@ from .document import make_document
 from .recovery import caption_kinds, recover_lost_blocks
 from .text import decode_bytes
 
+_MIN_ARTICLE_CHARS = 20
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|»·•]|::|[-–—])\s+")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w.:-]+)""", re.IGNORECASE)
 
@@ -57,7 +58,7 @@ def _extracted(markup: str, source: str, url: str | None):
             include_tables=True, include_images=False, favor_recall=True)
     except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
         raise InputError(source, f"malformed HTML: {exc}") from exc
-    if not extracted or not (extracted.text or "").strip():
+    if not extracted or len((extracted.text or "").strip()) < _MIN_ARTICLE_CHARS:
         raise InputError(source, "no article text found in the HTML page")
     return extracted
 
@@ -104,4 +105,8 @@ def decode_html(data: bytes, source: str) -> str:
 
 
 def read_html_document(data: bytes, source: str, doc_id: str) -> Document:
-    return extract_article(decode_html(data, source), source, doc_id)
+    """The article of an HTML file."""
+    markup = decode_html(data, source)
+    if not markup.strip():
+        raise InputError(source, "empty document (no text)")
+    return extract_article(markup, source, doc_id)

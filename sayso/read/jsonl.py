@@ -8,7 +8,6 @@ lines read before the damage.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import zlib
 from collections.abc import Iterable, Iterator
@@ -79,15 +78,37 @@ class _CountedLines:
             yield line
 
 
+def gzip_lines(path: Path, chunk_size: int = 1 << 16) -> Iterator[bytes]:
+    """The lines of a gzip file, each yielded as soon as it is decompressed.
+
+    Unlike `gzip.open`, a truncated file yields every whole line before the
+    damage, then raises EOFError.
+    """
+    inflater = zlib.decompressobj(wbits=31)
+    pending = b""
+    with open(path, "rb") as handle:
+        while chunk := handle.read(chunk_size):
+            pending += inflater.decompress(chunk)
+            *lines, pending = pending.split(b"\n")
+            yield from (line + b"\n" for line in lines)
+    if not inflater.eof:
+        raise EOFError("compressed file ended before the end-of-stream marker")
+    if pending:
+        yield pending
+
+
 def read_jsonl_file(path: Path) -> Iterator[Document | Failure]:
     """Documents from a .jsonl or .jsonl.gz file."""
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
     lines = _CountedLines(())
     try:
-        with opener(path, "rb") as handle:
-            lines = _CountedLines(handle)
+        if path.name.lower().endswith(".gz"):
+            lines = _CountedLines(gzip_lines(path))
             yield from read_jsonl_lines(lines, str(path))
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        else:
+            with open(path, "rb") as handle:
+                lines = _CountedLines(handle)
+                yield from read_jsonl_lines(lines, str(path))
+    except (EOFError, zlib.error) as exc:
         yield Failure(str(path), f"truncated or corrupt gzip file after line "
                                  f"{lines.count}: {exc}")
     except OSError as exc:
