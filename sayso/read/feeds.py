@@ -3,7 +3,8 @@
 An item's text is its title, then the paragraphs of its full content (or of
 its summary when there is none), HTML stripped. Its link is the url, its
 date the published date, the feed's title the outlet. A file that is not a
-feed fails with one message.
+feed fails with one message; a malformed feed yields the items read, then
+fails.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from .blocks import fragment_paragraphs, normalized
 from .document import make_document
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
+# feedparser flags these but reads the feed correctly
+_BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
 def read_feed(data: bytes, source: str) -> Iterator[Document | Failure]:
@@ -34,6 +37,9 @@ def read_feed(data: bytes, source: str) -> Iterator[Document | Failure]:
             yield entry_document(entry, item, outlet)
         except InputError as exc:
             yield Failure(exc.source, exc.problem)
+    if feed.get("bozo") and not isinstance(feed.get("bozo_exception"), _BENIGN):
+        yield Failure(source, "malformed feed XML, read the items before the damage"
+                      + _parse_problem(feed.get("bozo_exception")))
 
 
 def entry_document(entry, source: str, outlet: str | None) -> Document:

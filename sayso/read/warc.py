@@ -2,9 +2,11 @@
 
 Only ``response`` records with HTTP status 200 and an HTML content type are
 read; the rest (requests, metadata, images, redirects, errors) are skipped.
-The record's WARC-Target-URI is the document's id and url, its WARC-Date the
-``published`` date unless the page states one. A truncated or corrupt
-archive fails with one message after the records read before the damage.
+The record's WARC-Target-URI is the document's id and url; ``published`` is
+the date the page states, else the record's WARC-Date. A truncated or
+corrupt archive fails with one message after the pages read before the
+damage (warcio itself stops quietly at a cut, so `_CheckedStream` watches
+the bytes for a record or gzip member that does not end).
 """
 from __future__ import annotations
 
@@ -22,9 +24,58 @@ from ..errors import InputError
 from ..model import Document, Failure
 from .html import decode_html, extract_article
 
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
+_RECORD_END = b"\r\n\r\n"
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+class TruncatedArchive(Exception):
+    """The archive ends inside a record."""
+
+
+class _CheckedStream:
+    """A byte stream that remembers whether it ended where a record ends.
+
+    For gzip data, every member must reach its end-of-stream marker; for
+    plain WARC, the data must end with the blank line closing a record.
+    """
+
+    def __init__(self, raw: BinaryIO):
+        self.raw = raw
+        self.position = 0
+        self.tail = b""
+        self.gzip: bool | None = None
+        self.inflater = zlib.decompressobj(wbits=31)
+        self.in_member = False
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size)
+        if self.gzip is None and data:
+            self.gzip = data.startswith(_GZIP_MAGIC)
+        if self.gzip:
+            self._inflate(data)
+        self.tail = (self.tail + data)[-len(_RECORD_END):]
+        self.position += len(data)
+        return data
+
+    def tell(self) -> int:
+        return self.position
+
+    def _inflate(self, data: bytes) -> None:
+        while data:
+            self.in_member = True
+            self.inflater.decompress(data)
+            if not self.inflater.eof:
+                return
+            data, self.in_member = self.inflater.unused_data, False
+            self.inflater = zlib.decompressobj(wbits=31)
+
+    def ended_cleanly(self) -> bool:
+        if self.gzip:
+            return not self.in_member
+        return self.position == 0 or self.tail == _RECORD_END
 
 
 def read_warc(path: Path) -> Iterator[Document | Failure]:
@@ -38,14 +89,21 @@ def read_warc(path: Path) -> Iterator[Document | Failure]:
 
 def read_warc_stream(stream: BinaryIO, name: str) -> Iterator[Document | Failure]:
     """Articles from the HTML responses in a WARC byte stream."""
+    checked = _CheckedStream(stream)
     read = 0
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        for record in ArchiveIterator(checked):
+            if record.format != "warc":
+                raise ArchiveLoadFailed("not a WARC file")
             if is_html_page(record):
+                item = _record_document(record, name)
                 read += 1
-                yield _record_document(record, name)
-    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError) as exc:
-        yield Failure(name, f"truncated or corrupt WARC after {read} pages: "
+                yield item
+        if not checked.ended_cleanly():
+            raise TruncatedArchive("the last record is cut off")
+    except (ArchiveLoadFailed, TruncatedArchive, EOFError, zlib.error, ValueError,
+            OSError) as exc:
+        yield Failure(name, f"truncated or corrupt WARC (read {read} pages before it): "
                             f"{_first_line(exc)}")
 
 
@@ -61,8 +119,10 @@ def is_html_page(record) -> bool:
 def _record_document(record, name: str) -> Document | Failure:
     uri = record.rec_headers.get_header("WARC-Target-URI")
     source = f"{name} [{uri}]"
+    data = record.content_stream().read()
+    if record.raw_stream.limit:
+        raise TruncatedArchive(f"the record of {uri} is cut off")
     try:
-        data = record.content_stream().read()
         markup = _decode_record(data, record.http_headers.get_header("Content-Type"), source)
         document = extract_article(markup, source, uri or source, url=uri)
     except InputError as exc:
