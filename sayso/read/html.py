@@ -8,6 +8,7 @@ captions and image credits stay in the text, marked as boilerplate.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import trafilatura
 from lxml import etree
@@ -40,8 +41,7 @@ def extract_article(markup: str, source: str, doc_id: str, *, url: str | None = 
              "outlet": extracted.sitename or site or extracted.hostname,
              "published": extracted.date, "author": extracted.author}
     merged = {key: metadata.get(key) or value for key, value in found.items()}
-    document = make_document(doc_id, text, **merged)
-    return Document(**{**document.__dict__, "boilerplate": tuple(boilerplate)})
+    return replace(make_document(doc_id, text, **merged), boilerplate=tuple(boilerplate))
 
 
 def _parsed(markup: str, source: str) -> etree._Element:

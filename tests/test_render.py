@@ -1,0 +1,58 @@
+"""Rendering: pretty JSON with one-line spans, and the who-said-what table."""
+from __future__ import annotations
+
+import io
+import json
+
+from rich.console import Console
+
+from sayso.model import Actor, Analysis, Attribution, Channel, Content, Cue, Source
+from sayso.read import read_text
+from sayso.render import attribution_table, pretty_json, write_json, write_table
+
+TEXT = 'Mordechai said that "operatives entered Gaza", in an interview with Elaph.'
+
+
+def analysis() -> Analysis:
+    document = read_text(TEXT, "d1", title="Operatives entered Gaza")
+    attribution = Attribution(
+        id="q1", form="mixed",
+        source=Source("Mordechai", (0, 9), actor="a1"),
+        cue=Cue("said", "say", (10, 14)),
+        content=Content('"operatives entered Gaza"', ((20, 45),)),
+        stance="asserts", hedged=True,
+        via=(Channel("Elaph", (68, 73), "interview", actor=None),))
+    actor = Actor("a1", "Yoav Mordechai", "person", mentions=((0, 9),))
+    return Analysis(document=document, actors=(actor,), attributions=(attribution,))
+
+
+def test_table_is_printed_to_the_stream():
+    out = io.StringIO()
+    write_table(analysis(), out)
+    assert "Operatives entered Gaza" in out.getvalue()
+    assert "no attributions found" not in out.getvalue()
+
+
+def test_pretty_json_puts_spans_and_span_lists_on_one_line():
+    data = {"span": [12, 40], "spans": [[1, 2], [3, 4]], "names": ["a", "b"],
+            "text": "a [1, 2] list\nin a string"}
+    text = pretty_json(data)
+    assert '"span": [12, 40]' in text
+    assert '"spans": [[1, 2], [3, 4]]' in text
+    assert '"names": [\n' in text
+    assert json.loads(text) == data
+
+
+def test_json_round_trips():
+    out = io.StringIO()
+    write_json(analysis(), out, pretty=True)
+    assert Analysis.from_dict(json.loads(out.getvalue())) == analysis()
+
+
+def test_table_shows_source_actor_cue_content_stance_and_channel():
+    out = io.StringIO()
+    Console(file=out, width=250).print(attribution_table(analysis()))
+    table = out.getvalue()
+    for expected in ("Operatives entered Gaza", "Mordechai → Yoav Mordechai", "said",
+                     "operatives entered Gaza", "asserts (hedged)", "interview: Elaph"):
+        assert expected in table
