@@ -51,7 +51,9 @@ def output_stream(path: Optional[Path]) -> Iterator[TextIO]:
 
 @app.command()
 def analyze(
-    paths: list[str] = typer.Argument(..., help="Files, directories or - for stdin."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files (.txt, .html, .jsonl[.gz], .warc[.gz], .rss/.atom/.xml feeds), "
+                  "directories (read recursively, in sorted order) or - for stdin."),
     format: Optional[str] = typer.Option(
         None, "--format", "-f",
         help="json (one pretty object), jsonl (one per line) or table. "

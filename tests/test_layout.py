@@ -78,3 +78,14 @@ def test_offsets_hold_with_crlf_line_ends():
 
 def test_wrap_width_ignores_blank_lines():
     assert wrap_width(text_lines("abc\n\nabcdef\n")) == 6
+
+
+def test_a_colon_at_the_end_of_a_line_leaves_the_choice_to_the_parser():
+    text = "The minister said:\n\u201cWe will not leave.\u201d"
+    assert layout_boundaries(text) == layout_boundaries("")
+
+
+def test_an_abbreviation_at_the_end_of_a_line_leaves_the_choice_to_the_parser():
+    text = "He met Gen.\nSmith on Monday."
+    assert layout_sentence_starts(text) == set()
+    assert layout_sentence_starts("He left.\nShe stayed.") == {9}

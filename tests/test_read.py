@@ -123,12 +123,22 @@ def test_demo_page_captions_are_marked():
     ("<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
     ("<html><head><title>Empty</title></head><body></body></html>", "no article text"),
     ("<<<>>>", "no article text"),
+    ("</p></div></html>", "malformed HTML: Document is empty"),
+    ("<!-- only a comment -->", "malformed HTML"),
     ("   ", "empty document"),
 ])
 def test_html_without_an_article_fails(tmp_path, markup, problem):
     path = tmp_path / "page.html"
     path.write_text(markup, encoding="utf-8")
     assert problem in failure_of(path)
+
+
+def test_unclosed_tags_are_repaired(tmp_path):
+    path = tmp_path / "unclosed.html"
+    path.write_text("<html><body><p>Unclosed <b>bold <i>text in a paragraph long enough "
+                    "to be an article body", encoding="utf-8")
+    assert read_one(path).text == ("Unclosed bold text in a paragraph long enough "
+                                   "to be an article body")
 
 
 def test_html_declared_charset_is_used(tmp_path):

@@ -9,16 +9,18 @@ The rules, for a line break between two lines:
 
 - a blank line (paragraph break) always starts a new unit;
 - the next line starts a new unit when it opens a list item;
-- a line that ends with final punctuation ends its sentence, unless its
-  last word may be an abbreviation ("Mr.", "U.S.", "Gen."): then the parser
+- a line that ends with a full stop, "!", "?" or "…" ends its sentence,
+  unless its last word may be an abbreviation ("Mr.", "U.S.", "Gen.");
+  after such a word, or a colon or semicolon ("He said:"), the parser
   decides;
 - a line without final punctuation is a *wrap* when the next line's first
   word would not have fitted on it (the greedy line-filling test against the
   text's wrap width): the sentence continues;
 - otherwise the short line is a unit of its own (headline, byline, caption).
 
-A dateline ("GAZA CITY (Reuters) -") at the start of a paragraph is a unit
-of its own; its patterns live in ``sayso/data/datelines.tsv``.
+A dateline ("GAZA CITY (Reuters) -") opening a line that is not a wrapped
+continuation is a unit of its own, never split inside; its patterns live in
+``sayso/data/datelines.tsv``. A list item's bullet stays with its text.
 """
 from __future__ import annotations
 
@@ -112,7 +114,9 @@ def break_kind(previous: Line | None, line: Line, width: int) -> str:
     if previous is None or _LIST_ITEM.match(line.stripped):
         return "unit"
     if ends_sentence(previous):
-        return "parser" if _ABBREVIATION_END.search(previous.stripped) else "unit"
+        closed = previous.stripped.rstrip(_CLOSERS)
+        undecided = closed.endswith((":", ";")) or _ABBREVIATION_END.search(closed)
+        return "parser" if undecided else "unit"
     return "wrap" if is_wrapped(previous, line, width) else "unit"
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import feedparser
+from lxml import etree
 
 from ..errors import InputError
 from ..model import Document, Failure
@@ -44,7 +45,11 @@ def read_feed(data: bytes, source: str) -> Iterator[Document | Failure]:
 
 def entry_document(entry, source: str, outlet: str | None) -> Document:
     """The article of one feed item."""
-    paragraphs = fragment_paragraphs(_entry_html(entry)) if _entry_html(entry) else []
+    markup = _entry_html(entry)
+    try:
+        paragraphs = fragment_paragraphs(markup) if markup else []
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(source, f"feed item content is not readable HTML: {exc}") from exc
     if not paragraphs:
         raise InputError(source, "feed item has no content or summary")
     title = normalized(entry.get("title") or "") or None
