@@ -201,6 +201,13 @@ def test_jsonl_gz_and_truncated_gz(tmp_path):
     assert "truncated or corrupt gzip file after line" in str(items[-1])
 
 
+def test_a_gz_file_that_is_not_gzip_fails(tmp_path):
+    path = tmp_path / "batch.jsonl.gz"
+    path.write_bytes(jsonl(GOOD))
+    message = failure_of(path)
+    assert message.startswith(f"{path}: truncated or corrupt gzip file after line 0")
+
+
 # --- directories and stdin --------------------------------------------------
 
 def test_directory_is_read_recursively_in_order(tmp_path):

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sayso
+from sayso.nlp.layout import layout_boundaries
 from sayso.schema import validate
 
 NEWS_PIECES = st.sampled_from([
@@ -30,3 +31,13 @@ def test_analysis_keeps_text_and_every_span_indexes_it(nlp, text):
     analysis = sayso.analyze(text).to_dict()
     assert analysis["document"]["text"] == text
     validate(analysis)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXTS)
+def test_layout_boundaries_are_offsets_of_words_in_the_text(text):
+    boundaries = layout_boundaries(text)
+    assert not boundaries.starts & boundaries.continuations
+    for offset in boundaries.starts:
+        assert 0 < offset < len(text) and not text[offset].isspace()
+    assert all(0 < offset < len(text) for offset in boundaries.continuations)
