@@ -233,3 +233,19 @@ def test_directory_without_documents_fails(tmp_path):
 def test_stdin_kind_is_recognised(monkeypatch, data, first_id):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert next(iter(read_paths(["-"]))).id == first_id
+
+
+@pytest.mark.parametrize("page_title,extracted,expected", [
+    ("Valley News » Bridge reopens after repairs", "Valley News",
+     ("Bridge reopens after repairs", "Valley News")),
+    ("Bridge reopens | The Valley News and Weekly Advertiser", "Bridge reopens",
+     ("Bridge reopens", None)),
+    ("Bridge reopens after repairs", "Bridge reopens after repairs",
+     ("Bridge reopens after repairs", None)),
+])
+def test_headline_and_site_from_the_page_title(page_title, extracted, expected):
+    from sayso.read.blocks import parse_html
+    from sayso.read.html import title_and_site
+    tree = parse_html(f"<html><head><title>{page_title}</title></head><body>"
+                      "<h2>Bridge reopens after repairs</h2><p>Text.</p></body></html>")
+    assert title_and_site(extracted, tree) == expected

@@ -21,6 +21,7 @@ from .recovery import caption_kinds, recover_lost_blocks
 from .text import decode_bytes
 
 _MIN_ARTICLE_CHARS = 20
+_WORD = re.compile(r"\w+")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|»·•]|::|[-–—])\s+")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w.:-]+)""", re.IGNORECASE)
 
@@ -67,16 +68,23 @@ def title_and_site(title: str | None, tree: etree._Element) -> tuple[str | None,
     """The headline, and the site name when the page title also holds it.
 
     trafilatura sometimes takes the site's half of "Site » Headline" as the
-    title; the longer half is the headline, the other one names the site.
+    title. When the other half of the page's ``<title>`` is also a heading
+    of the page, that half is the headline and the first one names the site.
     """
     title = normalized(title or "") or None
     parts = [p for p in _TITLE_SEPARATOR.split(normalized(tree.findtext(".//title") or ""))
              if p]
     if title is None or len(parts) != 2 or title not in parts:
         return title, None
-    headline = max(parts, key=len)
-    site = parts[1] if headline == parts[0] else parts[0]
-    return headline, site
+    other = parts[1] if title == parts[0] else parts[0]
+    if _words(other) in {_words(h.text_content()) for h in tree.iter("h1", "h2", "h3")}:
+        return other, title
+    return title, None
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a text, lowercased: headings and titles differ in quotes."""
+    return tuple(_WORD.findall(text.lower()))
 
 
 def assemble(title: str | None, paragraphs: list[str], kinds: list[str | None]

@@ -55,7 +55,7 @@ def article_container(blocks: list[Block], covered: list[bool]
 
 
 def _inside(element: etree._Element, container: etree._Element) -> bool:
-    return any(parent is container for parent in element.iterancestors())
+    return element is container or any(p is container for p in element.iterancestors())
 
 
 def _anchors(paragraphs: list[str], blocks: list[Block]) -> list[int | None]:
