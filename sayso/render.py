@@ -6,6 +6,7 @@ import re
 from typing import TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .model import Analysis
@@ -66,6 +67,9 @@ def write_table(analysis: Analysis, out: TextIO) -> None:
     """A rich table of who said what, or a note that nobody said anything."""
     console = Console(file=out, width=max(100, Console(file=out).width),
                       highlight=False)
-    console.print(attribution_table(analysis))
-    if not analysis.attributions:
-        console.print(f"[dim]{analysis.document.id}: no attributions found[/dim]")
+    if analysis.attributions:
+        console.print(attribution_table(analysis))
+    else:
+        heading = analysis.document.title or analysis.document.id
+        console.print(f"{escape(heading)}\n"
+                      f"[dim]{escape(analysis.document.id)}: no attributions found[/dim]")

@@ -61,6 +61,7 @@ def test_html_responses_become_articles(tmp_path, name, gzip):
     assert documents[0].title == "River flooding forces evacuations in three towns"
     assert documents[0].published == "2024-03-14"  # the page's own date first
     assert documents[1].published == "2024-03-15T09:30:00Z"  # else WARC-Date
+    assert [d.outlet for d in documents] == ["Valley News", "valleynews.example"]
     assert any(b.kind == "caption" for b in documents[0].boilerplate)
     [failure] = [i for i in items if isinstance(i, Failure)]
     assert str(failure) == (f"{path} [https://valleynews.example/menu]: "

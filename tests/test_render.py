@@ -56,3 +56,9 @@ def test_table_shows_source_actor_cue_content_stance_and_channel():
     for expected in ("Operatives entered Gaza", "Mordechai → Yoav Mordechai", "said",
                      "operatives entered Gaza", "asserts (hedged)", "interview: Elaph"):
         assert expected in table
+
+
+def test_table_note_when_nobody_is_quoted_escapes_markup():
+    out = io.StringIO()
+    write_table(Analysis(document=read_text("Text.", "d[1]", title="[bold]Title")), out)
+    assert out.getvalue() == "[bold]Title\nd[1]: no attributions found\n"
