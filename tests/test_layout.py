@@ -82,10 +82,17 @@ def test_wrap_width_ignores_blank_lines():
 
 def test_a_colon_at_the_end_of_a_line_leaves_the_choice_to_the_parser():
     text = "The minister said:\n\u201cWe will not leave.\u201d"
-    assert layout_boundaries(text) == layout_boundaries("")
+    assert layout_sentence_starts(text) == set()
+    assert text.index("\u201cWe") not in layout_boundaries(text).continuations
 
 
 def test_an_abbreviation_at_the_end_of_a_line_leaves_the_choice_to_the_parser():
     text = "He met Gen.\nSmith on Monday."
     assert layout_sentence_starts(text) == set()
     assert layout_sentence_starts("He left.\nShe stayed.") == {9}
+
+
+def test_a_closing_quote_stays_with_its_sentence(nlp):
+    text = '"We got most of it," said Reyes. "Nobody wanted this to go on."\nThe end came.'
+    assert sentences(nlp, text) == ['"We got most of it," said Reyes.',
+                                    '"Nobody wanted this to go on."', "The end came."]

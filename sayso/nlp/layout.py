@@ -20,7 +20,9 @@ The rules, for a line break between two lines:
 
 A dateline ("GAZA CITY (Reuters) -") opening a line that is not a wrapped
 continuation is a unit of its own, never split inside; its patterns live in
-``sayso/data/datelines.tsv``. A list item's bullet stays with its text.
+``sayso/data/datelines.tsv``. A list item's bullet stays with its text, and
+a closing quote stays with the sentence it closes ('on."' is not split
+before the quote, which the small model does).
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ _CLOSERS = "\"'”’)]»"
 _LIST_ITEM = re.compile(r"(?:[-*•–—]\s|\d{1,2}[.)]\s)")
 _FIRST_WORD = re.compile(r"\S+")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Z]\.)+[A-Z])\.$")
+_CLOSING_QUOTE = re.compile(r"(?<=[.!?…,])[\"”’»]+(?=\s|$)")
 _WRAP_PERCENTILE = 0.9
 
 
@@ -145,6 +148,7 @@ def layout_boundaries(text: str) -> LayoutBoundaries:
             if bullet:
                 continuations.add(line.first + bullet.end())
         previous = line
+    continuations.update(m.start() for m in _CLOSING_QUOTE.finditer(text))
     starts.discard(0)
     return LayoutBoundaries(frozenset(starts), frozenset(continuations))
 
