@@ -1,9 +1,10 @@
 """The text blocks of an HTML tree: paragraphs, captions, and what to skip.
 
-A *block* is a block-level element (``p``, ``li``, ``h2``, ``figcaption``,
-a ``div`` holding text ...) with no block-level element inside it: the unit
-a reader sees as one paragraph. Class and id words that mark captions,
-credits and non-article containers live in ``sayso/data/html_blocks.tsv``.
+A *block* is a run of text between block-level boundaries (``p``, ``li``,
+``h2``, ``figcaption``, ``div`` ...): the unit a reader sees as one
+paragraph. Text sitting directly in a ``div`` next to nested paragraphs is a
+block of its own. Class and id words that mark captions, credits and
+non-article containers live in ``sayso/data/html_blocks.tsv``.
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ _SPACE = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph-like element: its text, and whether it is a caption."""
+    """One paragraph-like run of text, the element holding it, whether it is
+    a caption or credit, and whether it sits in a non-article element."""
 
     text: str
     kind: str | None
