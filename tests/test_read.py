@@ -249,3 +249,31 @@ def test_headline_and_site_from_the_page_title(page_title, extracted, expected):
     tree = parse_html(f"<html><head><title>{page_title}</title></head><body>"
                       "<h2>Bridge reopens after repairs</h2><p>Text.</p></body></html>")
     assert title_and_site(extracted, tree) == expected
+
+
+def test_recovery_puts_lost_blocks_back_in_place_and_skips_non_article_ones():
+    from sayso.read.blocks import page_blocks, parse_html
+    from sayso.read.recovery import recover_lost_blocks
+    kept = [f"Paragraph {n} of the harbour story, long enough to anchor." for n in range(4)]
+    markup = ("<html><body><div class='menu'><p>Home News Sport and Weather</p></div>"
+              "<div class='post'>"
+              f"<p>{kept[0]}</p><p>{kept[1]}</p>"
+              "<div class='translation'>Lost translation.<p>Its second part.</p></div>"
+              "<div class='social-share'>Spread the word to your friends</div>"
+              f"<p>{kept[2]}</p>"
+              "<div class='related_posts'><p>Five other harbour stories</p></div>"
+              "<div id='comments'><p>Great plan! Posted by a reader</p></div>"
+              f"<p>{kept[3]}</p><p>Lost closing line</p></div>"
+              "<div class='footer-links'><p>About us and contact</p></div></body></html>")
+    recovered = recover_lost_blocks(kept, page_blocks(parse_html(markup)))
+    assert recovered == [kept[0], kept[1], "Lost translation.", "Its second part.",
+                         kept[2], kept[3], "Lost closing line"]
+
+
+def test_recovery_needs_an_article_container():
+    from sayso.read.blocks import page_blocks, parse_html
+    from sayso.read.recovery import recover_lost_blocks
+    kept = ["First story paragraph with enough words.", "Second one, elsewhere on the page."]
+    markup = (f"<html><body><div><p>{kept[0]}</p></div><p>Loose text</p>"
+              f"<div><p>{kept[1]}</p></div></body></html>")
+    assert recover_lost_blocks(kept, page_blocks(parse_html(markup))) == kept
