@@ -18,14 +18,30 @@ FORMATS = ("json", "jsonl", "table")
 # JSON strings never hold a raw newline, so these only match real arrays.
 _NUMBER_LIST = re.compile(r"\[\n\s*(-?\d+(?:,\n\s*-?\d+)*)\n\s*\]")
 _SPAN_LIST = re.compile(r"\[\n\s*(\[-?\d+, -?\d+\](?:,\n\s*\[-?\d+, -?\d+\])*)\n\s*\]")
+_STRING = r'"(?:[^"\\\n]|\\.)*"'
+_FLAT_VALUE = rf'(?:{_STRING}|-?[\d.eE+-]+|true|false|null|\[[^\n]*\])'
+# An object whose members are all scalars or one-line lists.
+_FLAT_OBJECT = re.compile(rf"\{{\n\s*({_STRING}: {_FLAT_VALUE}(?:,\n\s*{_STRING}: "
+                          rf"{_FLAT_VALUE})*)\n\s*\}}")
 _BREAK = re.compile(r",\n\s*")
+_ONE_LINE_MAX = 100
 
 
 def pretty_json(data: object) -> str:
-    """Indented JSON with spans kept on one line: ``[12, 40]``, not four lines."""
+    """Indented JSON with spans and small records on one line.
+
+    ``"span": [12, 40]`` rather than four lines, and a boilerplate entry as
+    ``{"kind": "promo", "span": [565, 620]}`` when it fits in 100 characters.
+    """
     text = json.dumps(data, ensure_ascii=False, indent=2)
     text = _NUMBER_LIST.sub(lambda m: "[" + _BREAK.sub(", ", m.group(1)) + "]", text)
-    return _SPAN_LIST.sub(lambda m: "[" + _BREAK.sub(", ", m.group(1)) + "]", text)
+    text = _SPAN_LIST.sub(lambda m: "[" + _BREAK.sub(", ", m.group(1)) + "]", text)
+    return _FLAT_OBJECT.sub(_one_line_object, text)
+
+
+def _one_line_object(match: re.Match[str]) -> str:
+    joined = "{" + _BREAK.sub(", ", match.group(1)) + "}"
+    return joined if len(joined) <= _ONE_LINE_MAX else match.group()
 
 
 def write_json(analysis: Analysis, out: TextIO, *, pretty: bool) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import io
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from sayso.model import Actor, Analysis, Attribution, Channel, Content, Cue, Source
@@ -62,3 +64,27 @@ def test_table_note_when_nobody_is_quoted_escapes_markup():
     out = io.StringIO()
     write_table(Analysis(document=read_text("Text.", "d[1]", title="[bold]Title")), out)
     assert out.getvalue() == "[bold]Title\nd[1]: no attributions found\n"
+
+
+def test_pretty_json_puts_small_records_on_one_line():
+    data = {"boilerplate": [{"kind": "promo", "span": [5, 9]}],
+            "long": {"text": "x" * 120, "span": [0, 120]}, "nested": {"a": {"b": 1}}}
+    text = pretty_json(data)
+    assert '{"kind": "promo", "span": [5, 9]}' in text
+    assert '"text": "' + "x" * 120 + '",\n' in text
+    assert json.loads(text) == data
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    | st.text(alphabet=st.sampled_from('ab"\\\n[]{},: 1\u2014')),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(alphabet=st.sampled_from('ab"\\\n[]{},: '), max_size=5),
+                      inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=JSON)
+def test_pretty_json_is_the_same_json(data):
+    assert json.loads(pretty_json(data)) == data
