@@ -4,6 +4,7 @@ Exit codes: 0 all inputs succeeded, 1 some inputs failed, 2 usage errors.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from rich.console import Console
 
 from .api import analyze_paths
 from .errors import SaysoError, UsageError
-from .model import Failure
+from .model import Analysis, Failure
 from .render import FORMATS, write_json, write_table
 from .schema import analysis_schema
 
@@ -50,7 +51,9 @@ def output_stream(path: Optional[Path]) -> Iterator[TextIO]:
 
 @app.command()
 def analyze(
-    paths: list[str] = typer.Argument(..., help="Files, directories or - for stdin."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files (.txt, .html, .jsonl[.gz], .warc[.gz], .rss/.atom/.xml feeds), "
+                  "directories (read recursively, in sorted order) or - for stdin."),
     format: Optional[str] = typer.Option(
         None, "--format", "-f",
         help="json (one pretty object), jsonl (one per line) or table. "
@@ -72,15 +75,21 @@ def analyze(
 
 
 def _print_analyses(paths: list[str], format: Optional[str], out: TextIO) -> int:
-    """Print every analysis as it is ready; return how many inputs failed."""
+    """Print every analysis as it is ready; return how many inputs failed.
+
+    Without --format, one document prints as pretty JSON and several as
+    JSONL, so the first two documents are read before anything is printed.
+    """
     results = analyze_paths(paths)
-    first = next(results, None)
-    second = next(results, None) if first is not None else None
-    several = len(paths) > 1 or second is not None or any(
-        p == "-" or Path(p).is_dir() for p in paths)
+    head: list[Analysis | Failure] = []
+    for result in results:
+        head.append(result)
+        if sum(isinstance(item, Analysis) for item in head) > 1:
+            break
+    several = sum(isinstance(item, Analysis) for item in head) > 1
     chosen = format or ("jsonl" if several else "json")
     failed = 0
-    for result in _chain(first, second, results):
+    for result in itertools.chain(head, results):
         if isinstance(result, Failure):
             report(result)
             failed += 1
@@ -90,13 +99,6 @@ def _print_analyses(paths: list[str], format: Optional[str], out: TextIO) -> int
             write_json(result, out, pretty=chosen == "json")
         out.flush()
     return failed
-
-
-def _chain(first, second, rest):
-    for item in (first, second):
-        if item is not None:
-            yield item
-    yield from rest
 
 
 @app.command()

@@ -2,10 +2,11 @@
 
 The text is parsed whole, so token offsets are offsets into
 ``Document.text``. Before the parser runs, `mark_layout_boundaries` starts a
-new sentence after every blank line and after a line break that ends a line
+new sentence after every blank line, after a dateline and after a short line
 without final punctuation (headlines, bylines, captions), which the small
-model would otherwise merge into the next sentence; the parser respects
-sentence starts that are already set.
+model would otherwise merge into the next sentence; it also forbids a new
+sentence where a hard-wrapped line merely continues (see `sayso.nlp.layout`).
+The parser respects sentence boundaries that are already set.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..errors import UsageError
 from ..model import Document
-from .layout import layout_sentence_starts
+from .layout import layout_boundaries
 
 LAYOUT_COMPONENT = "sayso_layout"
 
@@ -38,11 +39,15 @@ class ParsedDocument:
 
 @Language.component(LAYOUT_COMPONENT)
 def mark_layout_boundaries(doc: Doc) -> Doc:
-    """Set sentence starts at layout breaks (see `layout_sentence_starts`)."""
-    starts = layout_sentence_starts(doc.text)
+    """Set sentence starts and continuations from layout (`layout_boundaries`)."""
+    boundaries = layout_boundaries(doc.text)
     for token in doc[1:]:
-        if token.idx in starts and not token.is_space:
+        if token.is_space:
+            continue
+        if token.idx in boundaries.starts:
             token.is_sent_start = True
+        elif token.idx in boundaries.continuations:
+            token.is_sent_start = False
     return doc
 
 

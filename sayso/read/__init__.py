@@ -1,11 +1,20 @@
 """Reading inputs into `Document` records.
 
 `read_paths` turns files, directories and ``-`` (stdin) into a stream of
-documents and failures, one bad input never stopping the rest.
+documents and failures, one bad input never stopping the rest. The reader is
+chosen by the file name's suffix:
+
+    .txt .text .md        one plain-text document, kept verbatim
+    .html .htm .xhtml     one article, extracted with trafilatura
+    .jsonl .ndjson (.gz)  one document per line (`sayso.read.jsonl`)
+    .warc .arc (.gz)      one article per HTML page crawled (`sayso.read.warc`)
+    .rss .atom .xml       one article per feed item (`sayso.read.feeds`)
+
+Any other file named on the command line is read as plain text.
 """
 from __future__ import annotations
 
-import gzip
+import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -14,22 +23,29 @@ from ..errors import InputError
 from ..model import Document, Failure
 from .boilerplate import mark_boilerplate
 from .document import make_document
+from .feeds import FEED_SUFFIXES, read_feed, read_feed_file
 from .html import read_html_document
-from .jsonl import read_jsonl_lines
-from .text import decode_bytes, read_text_document
+from .jsonl import JSONL_SUFFIXES, read_jsonl_file, read_jsonl_lines
+from .text import read_text_document
+from .warc import WARC_SUFFIXES, read_warc, read_warc_stream
 
 __all__ = ["make_document", "read_paths", "read_text"]
 
 FileReader = Callable[[bytes, str, str], Document]
+ManyReader = Callable[[Path], Iterator[Document | Failure]]
 
 SINGLE_DOCUMENT_READERS: dict[str, FileReader] = {
-    ".txt": read_text_document,
-    ".text": read_text_document,
-    ".md": read_text_document,
-    ".html": read_html_document,
-    ".htm": read_html_document,
+    ".txt": read_text_document, ".text": read_text_document,
+    ".md": read_text_document, ".html": read_html_document,
+    ".htm": read_html_document, ".xhtml": read_html_document,
 }
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+MANY_DOCUMENT_READERS: tuple[tuple[tuple[str, ...], ManyReader], ...] = (
+    (JSONL_SUFFIXES, read_jsonl_file),
+    (WARC_SUFFIXES, read_warc),
+    (FEED_SUFFIXES, read_feed_file),
+)
+READABLE = ", ".join((*SINGLE_DOCUMENT_READERS, *JSONL_SUFFIXES, *WARC_SUFFIXES,
+                      *FEED_SUFFIXES))
 
 
 def read_text(text: str, doc_id: str = "text", **metadata: str | None) -> Document:
@@ -60,59 +76,59 @@ def _read_one(path: str) -> Iterator[Document | Failure]:
 def _read_directory(directory: Path) -> Iterator[Document | Failure]:
     files = sorted(p for p in directory.rglob("*") if p.is_file() and _is_readable(p))
     if not files:
-        yield Failure(str(directory), "directory holds no readable documents "
-                      "(.txt, .html, .htm, .jsonl, .jsonl.gz)")
+        yield Failure(str(directory), f"directory holds no readable documents ({READABLE})")
     for file in files:
         yield from _read_file(file)
 
 
 def _is_readable(path: Path) -> bool:
+    return _many_reader(path) is not None or path.suffix.lower() in SINGLE_DOCUMENT_READERS
+
+
+def _many_reader(path: Path) -> ManyReader | None:
     name = path.name.lower()
-    return name.endswith(JSONL_SUFFIXES) or path.suffix.lower() in SINGLE_DOCUMENT_READERS
+    return next((reader for suffixes, reader in MANY_DOCUMENT_READERS
+                 if name.endswith(suffixes)), None)
 
 
 def _read_file(path: Path) -> Iterator[Document | Failure]:
-    name = path.name.lower()
+    many = _many_reader(path)
+    if many is not None:
+        yield from many(path)
+        return
+    reader = SINGLE_DOCUMENT_READERS.get(path.suffix.lower(), read_text_document)
     try:
-        if name.endswith(JSONL_SUFFIXES):
-            yield from read_jsonl_lines(_jsonl_lines(path), str(path))
-            return
-        reader = SINGLE_DOCUMENT_READERS.get(path.suffix.lower(), read_text_document)
-        yield reader(path.read_bytes(), str(path), _doc_id(path))
+        yield reader(path.read_bytes(), str(path), document_id(path))
     except InputError as exc:
         yield Failure(exc.source, exc.problem)
-    except (OSError, EOFError) as exc:
+    except OSError as exc:
         yield Failure(str(path), f"cannot read: {exc.strerror or exc}")
 
 
-def _jsonl_lines(path: Path) -> Iterator[str]:
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                yield raw.decode("utf-8")
-            except UnicodeDecodeError:
-                yield decode_bytes(raw, f"{path}:{number}")
-
-
-def _doc_id(path: Path) -> str:
+def document_id(path: Path) -> str:
+    """A file's document id: its name without the reader's suffixes."""
     name = path.name
-    for suffix in (".gz", ".html", ".htm", ".txt", ".text", ".md"):
-        if name.lower().endswith(suffix):
+    for suffix in (".gz", *SINGLE_DOCUMENT_READERS):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
             name = name[: -len(suffix)]
-    return name or path.name
+    return name
 
 
 def _read_stdin() -> Iterator[Document | Failure]:
+    """Documents from stdin; the first bytes tell JSONL, WARC, feed, HTML, text."""
     data = sys.stdin.buffer.read()
+    head = data.lstrip()[:512].lower()
     try:
-        head = data.lstrip()[:1]
-        if head == b"{":
-            lines = data.decode("utf-8").splitlines()
-            yield from read_jsonl_lines(iter(lines), "<stdin>")
-        elif head == b"<":
+        if head.startswith(b"{"):
+            yield from read_jsonl_lines(iter(data.splitlines()), "<stdin>")
+        elif head.startswith(b"warc/"):
+            yield from read_warc_stream(io.BytesIO(data), "<stdin>")
+        elif head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head):
+            yield from read_feed(data, "<stdin>")
+        elif head.startswith(b"<"):
             yield read_html_document(data, "<stdin>", "stdin")
         else:
             yield read_text_document(data, "<stdin>", "stdin")
     except InputError as exc:
         yield Failure(exc.source, exc.problem)
+

@@ -3,43 +3,63 @@
 The patterns live in ``sayso/data/boilerplate.tsv``. A line is boilerplate
 when one pattern matches the whole line (leading and trailing white space
 aside). Text is never changed: only spans are added, so every offset stays
-valid against the input.
+valid against the input. Spans a reader already set (HTML captions) win
+over pattern matches on the same text.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Boilerplate, Document
 from ..resources import read_table
 
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class BoilerplatePattern:
+    kind: str
+    name: str
+    regex: re.Pattern[str]
+
 
 @lru_cache(maxsize=1)
-def boilerplate_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(kind, compiled pattern) pairs from the data file."""
-    return tuple((kind, re.compile(pattern, re.IGNORECASE))
-                 for kind, pattern in read_table("boilerplate.tsv"))
+def boilerplate_patterns() -> tuple[BoilerplatePattern, ...]:
+    """The patterns of the data file, in file order."""
+    return tuple(BoilerplatePattern(kind, name, re.compile(pattern))
+                 for kind, name, pattern in read_table("boilerplate.tsv"))
+
+
+def matching_pattern(line: str) -> BoilerplatePattern | None:
+    """The first pattern matching this whole line, if any."""
+    stripped = line.strip()
+    for pattern in boilerplate_patterns():
+        if stripped and pattern.regex.fullmatch(stripped):
+            return pattern
+    return None
 
 
 def find_boilerplate(text: str) -> list[Boilerplate]:
     """Boilerplate spans over the lines of text, in text order."""
     found = []
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        start = match.start() + (len(line) - len(line.lstrip()))
-        for kind, pattern in boilerplate_patterns():
-            if pattern.fullmatch(stripped):
-                found.append(Boilerplate(kind=kind, span=(start, start + len(stripped))))
-                break
+    for match in _LINE.finditer(text):
+        pattern = matching_pattern(match.group())
+        if pattern is not None:
+            line = match.group()
+            start = match.start() + len(line) - len(line.lstrip())
+            found.append(Boilerplate(pattern.kind, (start, start + len(line.strip()))))
     return found
 
 
 def mark_boilerplate(document: Document) -> Document:
-    """The document with its boilerplate spans added to any it already had."""
-    spans = sorted(set(document.boilerplate) | set(find_boilerplate(document.text)),
-                   key=lambda b: (b.span, b.kind))
-    return replace(document, boilerplate=tuple(spans))
+    """The document with pattern matches added to the spans it already had."""
+    kept = list(document.boilerplate)
+    kept += [b for b in find_boilerplate(document.text)
+             if not any(_overlaps(b.span, k.span) for k in document.boilerplate)]
+    return replace(document, boilerplate=tuple(sorted(kept, key=lambda b: b.span)))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

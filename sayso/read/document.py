@@ -19,9 +19,11 @@ def make_document(doc_id: str, text: str, **metadata: str | None) -> Document:
 
 
 def headline_of(text: str) -> str | None:
-    """The first line, when it looks like a headline (short, no final full stop)."""
-    first = text.lstrip().split("\n", 1)[0].strip()
-    if not first or len(first) > _HEADLINE_MAX_CHARS or first.endswith("."):
+    """The first line, when it looks like a headline: short, no final full
+    stop, and followed by more lines."""
+    first, newline, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if not first or not newline or not rest.strip() or len(first) > _HEADLINE_MAX_CHARS \
+            or first.endswith("."):
         return None
-    rest = text.lstrip()[len(first):]
-    return first if rest.startswith("\n") else None
+    return first
