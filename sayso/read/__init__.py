@@ -29,7 +29,7 @@ from .jsonl import JSONL_SUFFIXES, read_jsonl_file, read_jsonl_lines
 from .text import read_text_document
 from .warc import WARC_SUFFIXES, read_warc, read_warc_stream
 
-__all__ = ["make_document", "read_paths", "read_text"]
+__all__ = ["expand_paths", "make_document", "read_paths", "read_text"]
 
 FileReader = Callable[[bytes, str, str], Document]
 ManyReader = Callable[[Path], Iterator[Document | Failure]]
@@ -55,30 +55,29 @@ def read_text(text: str, doc_id: str = "text", **metadata: str | None) -> Docume
 
 def read_paths(paths: Iterable[str]) -> Iterator[Document | Failure]:
     """Documents from files, directories (recursive, sorted) and ``-`` (stdin)."""
-    for path in paths:
-        for item in _read_one(path):
+    for source in expand_paths(paths):
+        if isinstance(source, Failure):
+            yield source
+            continue
+        items = _read_stdin() if source == "-" else _read_file(Path(source))
+        for item in items:
             yield mark_boilerplate(item) if isinstance(item, Document) else item
 
 
-def _read_one(path: str) -> Iterator[Document | Failure]:
-    if path == "-":
-        yield from _read_stdin()
-        return
-    target = Path(path)
-    if not target.exists():
-        yield Failure(path, "no such file or directory")
-    elif target.is_dir():
-        yield from _read_directory(target)
-    else:
-        yield from _read_file(target)
-
-
-def _read_directory(directory: Path) -> Iterator[Document | Failure]:
-    files = sorted(p for p in directory.rglob("*") if p.is_file() and _is_readable(p))
-    if not files:
-        yield Failure(str(directory), f"directory holds no readable documents ({READABLE})")
-    for file in files:
-        yield from _read_file(file)
+def expand_paths(paths: Iterable[str]) -> Iterator[str | Failure]:
+    """Every input named by paths: directories expanded to their readable files
+    (recursive, sorted), ``-`` kept, a missing or empty input as a Failure."""
+    for path in paths:
+        target = Path(path)
+        if not target.exists() and path != "-":
+            yield Failure(path, "no such file or directory")
+        elif path == "-" or not target.is_dir():
+            yield path
+        else:
+            files = sorted(p for p in target.rglob("*") if p.is_file() and _is_readable(p))
+            if not files:
+                yield Failure(path, f"directory holds no readable documents ({READABLE})")
+            yield from (str(file) for file in files)
 
 
 def _is_readable(path: Path) -> bool:
