@@ -57,8 +57,8 @@ def pick_code(codes: list[tuple[str, str, str]]) -> str | None:
 
 
 def parse_blocks(path: Path):
-    """Yield (head, synonyms, codes, head_has_inline_code) per dictionary block."""
-    head, synonyms, codes, inline = None, [], [], False
+    """Yield (head, synonyms, codes) per dictionary block."""
+    head, synonyms, codes = None, [], []
     for raw in path.read_text(encoding="latin-1").splitlines():
         line = strip_comment(raw)
         if not line.strip():
@@ -70,33 +70,34 @@ def parse_blocks(path: Path):
             codes.extend(CODE.findall(line))
         else:
             if head:
-                yield head, synonyms, codes, inline
+                yield head, synonyms, codes
             found = CODE.findall(line)
-            head, synonyms, codes, inline = CODE.sub("", line).strip(), [], found, bool(found)
+            head, synonyms, codes = CODE.sub("", line).strip(), [], found
     if head:
-        yield head, synonyms, codes, inline
+        yield head, synonyms, codes
 
 
 def country_kind(phrase: str, head: str) -> str:
-    """country for a state's names, nationality for a demonym sharing the
-    first letters of a word of the name ("ISRAELI", "AMERICAN"), place for
-    the rest (cities, regions)."""
+    """country for a state's names (and a one-word variant sharing the first
+    letters of a word of the head: "RUSSIA"), nationality for such a variant
+    with a demonym ending ("ISRAELI", "AMERICAN"), place for the rest
+    (cities, regions)."""
     words = phrase.strip("_").replace("-", "_").split("_")
     if phrase == head or STATE_WORDS & set(words) or (len(words) == 1 and len(words[0]) <= 3):
         return "country"
-    if (len(words) == 1 and words[0].endswith(DEMONYM_ENDINGS)
-            and any(words[0][:3] == word[:3] for word in head.strip("_").split("_"))):
-        return "nationality"
+    if len(words) == 1 and any(words[0][:3] == word[:3]
+                               for word in head.strip("_").split("_")):
+        return "nationality" if words[0].endswith(DEMONYM_ENDINGS) else "country"
     return "place"
 
 
 def actor_rows(phoenix: Path):
     for name in ACTOR_FILES:
-        for head, synonyms, codes, inline in parse_blocks(phoenix / name):
+        for head, synonyms, codes in parse_blocks(phoenix / name):
             code = pick_code(codes)
             if not code or not head:
                 continue
-            is_state = name.startswith("Phoenix.Countries") and inline and len(code) == 3
+            is_state = name.startswith("Phoenix.Countries") and len(code) == 3
             for phrase in [head, *synonyms]:
                 kind = country_kind(phrase, head) if is_state else "entity"
                 yield phrase, code, kind, head
@@ -139,11 +140,13 @@ def agent_rows(phoenix: Path):
 
 
 def write(path: Path, header: str, rows) -> None:
-    seen, lines = set(), []
+    """One line per phrase: the first, unless a later one names a country."""
+    chosen: dict[str, tuple[str, ...]] = {}
     for row in rows:
-        if row[0] not in seen:
-            seen.add(row[0])
-            lines.append("\t".join(row))
+        if row[0] not in chosen or (len(row) > 3 and row[3] == "country"
+                                    and chosen[row[0]][3] != "country"):
+            chosen[row[0]] = row
+    lines = ["\t".join(row) for row in chosen.values()]
     path.write_text(HEADER + header + "\n".join(lines) + "\n", encoding="utf-8")
 
 

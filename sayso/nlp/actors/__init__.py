@@ -17,11 +17,11 @@ from spacy.tokens import Doc
 from ...model import Actor, Analysis, Document
 from ..parse import ParsedDocument
 from ..stages import register
-from . import describe as describing
+from .codes import assign_codes
+from .describe import describe
 from .candidates import Mention, named_mentions
 from .kinds import mention_kind
-from . import phoenix
-from .phrases import agent_mentions, country_code, reference_mentions, specific_agent
+from .phrases import agent_mentions, reference_mentions
 from .resolve import Entity, add_uncovered_mentions, cluster
 
 __all__ = ["actors_stage", "find_actors"]
@@ -38,7 +38,8 @@ def find_actors(document: Document, doc: Doc) -> tuple[Actor, ...]:
     text = document.text
     entities = cluster(text, _mentions(doc))
     add_uncovered_mentions(text, entities)
-    describing.describe(text, entities)
+    describe(doc, entities)
+    assign_codes(doc, entities)
     _mark_author(document, entities)
     entities = sorted(entities, key=lambda e: e.first)
     ids = {id(entity): f"a{n}" for n, entity in enumerate(entities, 1)}
@@ -64,7 +65,7 @@ def _actor(text: str, entity: Entity, ids: dict[int, str]) -> Actor:
         if surface.lower() not in {a.lower() for a in [name, entity.role or "", *aliases]}:
             aliases.append(surface)
     affiliation = ids.get(id(entity.affiliation)) if entity.affiliation else None
-    code = _code(text, entity)
+    code = entity.code
     return Actor(id=ids[id(entity)], name=name, kind=entity.kind,
                  title=entity.title, role=entity.role, affiliation=affiliation,
                  aliases=tuple(aliases), codes={"cameo": code} if code else {},
@@ -73,40 +74,15 @@ def _actor(text: str, entity: Entity, ids: dict[int, str]) -> Actor:
 
 def _name(text: str, entity: Entity) -> str:
     """A listed entity's canonical name; a person's longest name; else the
-    first name used."""
+    first name used (not a dateline's capitals: "BEIRUT")."""
     if entity.canonical:
         return entity.canonical
     named = sorted(entity.named(), key=lambda m: m.start)
     if entity.kind == "person":
         named = [m for m in named if m.source != "office"] or named
         return max((text[m.start:m.end] for m in named), key=len)
-    return text[named[0].start:named[0].end]
-
-
-def _code(text: str, entity: Entity) -> str | None:
-    known = [m.code or (m.known.code if m.known else None) or
-             (m.entry.code if m.entry else None) for m in entity.named()]
-    code = entity.code or next((c for c in known if c), None)
-    if entity.kind != "person":
-        return code or _body_code(text, entity)
-    first = min(entity.named(), key=lambda m: m.start)
-    start, prefix = describing.prefix_of(text, first.start)
-    if code:
-        entity.code = code
-    return describing.person_code(entity, prefix)
-
-
-def _body_code(text: str, entity: Entity) -> str | None:
-    """An unlisted body's code from the state it names and its agent noun:
-    "Palestinian Ministry of Interior" → PSEGOV."""
-    named = entity.named()
-    if entity.kind not in ("organization", "group") or not named:
-        return None
-    name = text[named[0].start:named[0].end]
-    country = country_code(name) or (entity.affiliation.code
-                                     if entity.affiliation else None)
-    agent = specific_agent(name) or phoenix.agent_code(name)
-    return phoenix.compose(country, agent) if country else None
+    names = [text[m.start:m.end] for m in named]
+    return next((n for n in names if not n.isupper() or len(n) <= 5), names[0])
 
 
 def _mark_author(document: Document, entities: list[Entity]) -> None:

@@ -57,6 +57,9 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     tail = TRAILING.search(text[start:end])
     if tail:
         end = start + tail.start()
+    words = text[start:end].rsplit(None, 1)
+    if len(words) == 2 and words[1].lower() in lexicon.cues("date_word"):
+        end = start + len(words[0])
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
         end -= 1
     return start, end
@@ -68,9 +71,14 @@ def ner_mentions(doc: Doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
             start, end = trimmed(doc.text, ent.start_char, ent.end_char)
-            if end > start:
+            if end > start and not _only_a_title(doc.text[start:end]):
                 found.append(Mention(start, end, "ner", ent.label_))
     return _rejoin_split_names(doc.text, found)
+
+
+def _only_a_title(name: str) -> bool:
+    """"Lt", "Gen." alone: the small model's person that is only a title."""
+    return name.rstrip(".").lower() in {t.rstrip(".") for t in lexicon.titles()}
 
 
 def _rejoin_split_names(text: str, found: list[Mention]) -> list[Mention]:
@@ -97,8 +105,11 @@ def phoenix_mentions(text: str) -> list[Mention]:
 
 def listed_mentions(text: str) -> list[Mention]:
     """Names from the outlet list and the alias groups."""
-    found = [Mention(m.start(), m.end(), "outlet", known=lexicon.outlets()[m.group()])
-             for m in lexicon.outlet_pattern().finditer(text)]
+    found = []
+    for match in lexicon.outlet_pattern().finditer(text):
+        known, needs_cue = lexicon.outlets()[match.group().lower()]
+        if any(c.isupper() for c in match.group()) and not needs_cue:
+            found.append(Mention(match.start(), match.end(), "outlet", known=known))
     found += [Mention(m.start(), m.end(), "alias",
                       known=lexicon.aliases()[m.group().lower()])
               for m in lexicon.alias_pattern().finditer(text)]
@@ -110,7 +121,7 @@ def titled_mentions(text: str) -> list[Mention]:
     found = []
     for title in lexicon.title_pattern().finditer(text):
         name = NAME_AFTER_TITLE.match(text, title.end())
-        if name and not lexicon.title_pattern().match(name.group(1)):
+        if name and not lexicon.title_pattern().match(text, name.start(1)):
             start, end = trimmed(text, name.start(1), name.end(1))
             found.append(Mention(start, end, "title", "PERSON"))
     return found
@@ -135,12 +146,14 @@ def _absorb(winner: Mention, loser: Mention) -> Mention:
     covers = winner.start <= loser.start and loser.end <= winner.end
     label = winner.label or (loser.label if covers else None)
     entry = winner.entry
-    if entry is None and covers and loser.entry and _mostly(loser, winner):
+    if (entry is None and covers and loser.entry and loser.end == winner.end
+            and _mostly(loser, winner)):
         entry = loser.entry
     return replace(winner, label=label, entry=entry)
 
 
 def _mostly(part: Mention, whole: Mention) -> bool:
+    """Whether part covers at least half of whole."""
     return 2 * (part.end - part.start) >= whole.end - whole.start
 
 

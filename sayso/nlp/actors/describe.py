@@ -12,43 +12,62 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from . import lexicon, phoenix
+from spacy.tokens import Doc, Token
+
+from . import lexicon
 from .resolve import Entity
 
-PREFIX = re.compile(r"(?:[\w.'’-]+\s+){0,8}$")
-PREFIX_STOP = re.compile(r".*(?:[,;:\"“”(]|\b(?:said|says|told|and|but|that)\b)", re.S)
+DESCRIPTIVE_POS = {"PROPN", "NOUN", "ADJ", "PART", "NUM"}
+LINK_WORDS = {"in", "of", "for", "'s", "’s", "-", "."}
 APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;:()\"“”]{3,90}?)(?=\s*(?:[,;:.\"“”]|\(|$))")
 AFFILIATION_KINDS = ("group", "organization", "country", "outlet")
 
 
-def describe(text: str, entities: list[Entity]) -> None:
+def describe(doc: Doc, entities: list[Entity]) -> None:
     """Fill in title, role and affiliation of each entity, in place."""
+    text = doc.text
     for entity in list(entities):
         if entity.kind == "person":
-            _describe_person(text, entity, entities)
+            _describe_person(doc, entity, entities)
         elif entity.kind in ("group", "organization", "anonymous"):
             _describe_body(text, entity, entities)
 
 
-def _describe_person(text: str, person: Entity, entities: list[Entity]) -> None:
+def _describe_person(doc: Doc, person: Entity, entities: list[Entity]) -> None:
+    text = doc.text
     for mention in sorted(person.named(), key=lambda m: m.start):
-        prefix_start, prefix = prefix_of(text, mention.start)
+        prefix_start, prefix = prefix_of(doc, mention.start)
         _take_title_and_role(person, prefix)
         if person.affiliation is None:
             person.affiliation = _entity_inside(entities, prefix_start, mention.start, person)
         _take_apposition(text, mention.end, person, entities)
 
 
-def prefix_of(text: str, start: int) -> tuple[int, str]:
-    """The descriptive words right before a name, back to a clause break."""
-    window = text[max(0, start - 120):start]
-    cut = PREFIX_STOP.match(window)
-    if cut:
-        window = window[cut.end():]
-    window = window.split("\n")[-1]
-    found = PREFIX.search(window)
-    words = found.group() if found else ""
-    return start - len(words), words
+def prefix_of(doc: Doc, start: int) -> tuple[int, str]:
+    """The descriptive words right before a name: nouns, adjectives, names
+    and "in"/"of" back to a verb, a comma or the sentence start ("Hamas
+    spokesman in Gaza", "Syrian President")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return start, ""
+    first = last = span[0].i
+    while first > 0 and _descriptive(doc[first - 1]) and (
+            not doc[first].is_sent_start or _title_ends_before(doc, doc[first].idx)):
+        first -= 1
+    while first < last and doc[first].lower_ in LINK_WORDS:
+        first += 1
+    begin = doc[first].idx if first < last else start
+    return begin, doc.text[begin:start]
+
+
+def _title_ends_before(doc: Doc, at: int) -> bool:
+    """The small model ends a sentence after "Maj.-Gen."; a title is no end."""
+    return bool(lexicon.title_before_pattern().search(doc.text[max(0, at - 40):at]))
+
+
+def _descriptive(token: Token) -> bool:
+    return (token.pos_ in DESCRIPTIVE_POS or token.lower_ in LINK_WORDS
+            or token.text in (".", "-"))
 
 
 def _take_title_and_role(person: Entity, prefix: str) -> None:
@@ -102,7 +121,6 @@ def _fold_office(person: Entity, office: Entity, entities: list[Entity],
     """The office is the person's role; its acronym and mentions are his."""
     name = office.canonical or text[office.mentions[0].start:office.mentions[0].end]
     person.role = name
-    person.code = person.code or office.code
     person.mentions.extend(replace(m, source="office") for m in office.mentions
                            if m.source != "reference")
     person.acronyms.extend(a for a in office.acronyms if a not in person.acronyms)
@@ -120,23 +138,3 @@ def _describe_body(text: str, body: Entity, entities: list[Entity]) -> None:
             body.affiliation = _entity_inside(entities, mention.start, mention.end, body)
         if body.affiliation is None:
             _take_apposition(text, mention.end, body, entities)
-
-
-def person_code(person: Entity, prefix_text: str) -> str | None:
-    """A person's code from the affiliation's and the title's agent:
-    Maj.-Gen. + Israel → ISRMIL."""
-    base = person.code or (person.affiliation.code if person.affiliation else None)
-    base = base or _nationality_code(prefix_text)
-    agents = [lexicon.titles()[m.group().lower()].agent
-              for m in lexicon.title_pattern().finditer(prefix_text)]
-    agent = next((a for a in agents if a), None)
-    if base and len(base) <= 6 and agent and not any(g in base for g in ("REB", "IMG")):
-        return phoenix.compose(base[:3], agent)
-    return base
-
-
-def _nationality_code(text: str) -> str | None:
-    for match in phoenix.find_phrases(text):
-        if match.entry.kind in ("nationality", "country"):
-            return match.entry.code
-    return None

@@ -22,6 +22,8 @@ def mention_kind(text: str, mention: Mention) -> str | None:
     name = text[mention.start:mention.end]
     if mention.known:
         return mention.known.kind
+    if mention.label == "NORP" and not mention.entry:
+        return None
     if is_outlet_by_context(text, mention):
         return "outlet"
     if mention.source == "title" or has_title_before(text, mention.start):
@@ -31,8 +33,6 @@ def mention_kind(text: str, mention: Mention) -> str | None:
         return pattern_kind
     if mention.entry:
         return _phoenix_kind(mention)
-    if mention.label == "NORP":
-        return None
     return LABEL_KINDS.get(mention.label or "")
 
 

@@ -86,23 +86,25 @@ def org_kind(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def outlets() -> dict[str, Known]:
-    """Outlet names and aliases to the outlet (code: country + MED)."""
+def outlets() -> dict[str, tuple[Known, bool]]:
+    """Lower-cased outlet names and aliases to the outlet (code: country +
+    MED) and whether the name needs an outlet cue."""
     table = {}
     for row in read_table("outlets.tsv"):
-        name, _type, country, aliases = _cells(row, 4)[:4]
-        known = Known(name, "outlet", country + "MED" if len(country) == 3 else "MED")
+        name, _type, country, aliases, cue = _cells(row, 5)[:5]
+        known = Known(name, "outlet", country + "MED" if len(country) == 3 else None)
         for alias in [name, *filter(None, aliases.split("|"))]:
-            table[alias] = known
+            table[alias.lower()] = (known, cue == "needs-cue")
             if alias.startswith("The "):
-                table[alias[4:]] = known
+                table[alias[4:].lower()] = (known, cue == "needs-cue")
     return table
 
 
 @lru_cache(maxsize=1)
 def outlet_pattern() -> re.Pattern[str]:
     names = sorted(outlets(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(map(re.escape, names)))
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(map(re.escape, names)),
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

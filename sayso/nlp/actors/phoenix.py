@@ -139,8 +139,12 @@ def _singular(word: str) -> str:
     return word
 
 
-def compose(country: str | None, agent: str | None) -> str | None:
-    """A composite code: country (or primary) code plus agent ("ISR"+"MIL")."""
-    if country and agent and not country.endswith(agent):
-        return country[:3] + agent if len(agent) == 3 else country
-    return country
+KEEP_AS_IS = ("IGO", "NGO", "MNC", "IMG")
+
+
+def compose(base: str | None, agent: str | None) -> str | None:
+    """State code plus agent ("ISR" + "MIL"); codes of international bodies
+    and armed groups stay as they are."""
+    if not base or not agent or base.startswith(KEEP_AS_IS) or "REB" in base:
+        return base
+    return base[:3] + agent

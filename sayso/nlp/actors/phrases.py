@@ -20,7 +20,6 @@ from .candidates import Mention
 ATTACHED_PREPOSITIONS = {"in", "from", "at", "of", "with"}
 GROUP_AGENTS = {"REB", "UAF", "INS", "SEP", "RAD"}
 NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
-NAMED_KINDS = {"person", "outlet", "organization", "group"}
 
 
 def agent_mentions(doc: Doc, named: list[Mention]) -> list[Mention]:
@@ -42,14 +41,32 @@ def _agent_mention(doc: Doc, chunk: Span, named: list[Mention]) -> Mention | Non
     if not anonymous and not agent:
         return None
     start, end = _extent(chunk)
-    if any(m.kind in NAMED_KINDS and m.start < end and start < m.end for m in named):
+    if any(_clashes(m, start, root.idx) for m in named if m.start < end and start < m.end):
         return None
     country = country_code(doc.text[start:end])
     if not anonymous and not country:
         return None
     kind = _agent_kind(root.lower_, agent, anonymous)
-    agent = specific_agent(doc.text[start:end]) or agent or _cue_agent(root.lower_)
-    return Mention(start, end, "agent", kind=kind, code=phoenix.compose(country, agent))
+    return Mention(start, end, "agent", kind=kind,
+                   code=_code(doc.text[start:end], country, agent or _cue_agent(root.lower_)))
+
+
+def _code(phrase: str, country: str | None, head_agent: str | None) -> str | None:
+    """A modifier's agent beats the head noun's ("defense officials": MIL);
+    the head noun's does not replace a named body's ("Pentagon officials")."""
+    specific = specific_agent(phrase)
+    if specific:
+        return phoenix.compose(country, specific)
+    if country and len(country) > 3:
+        return country
+    return phoenix.compose(country, head_agent)
+
+
+def _clashes(name: Mention, start: int, root_start: int) -> bool:
+    """A name inside the phrase may only modify its head ("Pentagon
+    officials", "Hamas officials"), never be a person or an outlet."""
+    return (name.kind in ("person", "outlet") or name.start < start
+            or name.end > root_start)
 
 
 def _agent_kind(noun: str, agent: str | None, anonymous: bool) -> str:
@@ -73,10 +90,11 @@ def _extent(chunk: Span) -> tuple[int, int]:
 
 
 def country_code(text: str) -> str | None:
-    """The code of the first state, nationality or group named in text."""
-    for match in phoenix.find_phrases(text):
-        return match.entry.code
-    return None
+    """The code of the first state or nationality named in text, else of the
+    first other body Phoenix knows ("Pentagon officials": USAMIL)."""
+    matches = phoenix.find_phrases(text)
+    states = [m for m in matches if m.entry.kind != "entity"]
+    return next((m.entry.code for m in states + matches), None)
 
 
 def specific_agent(text: str) -> str | None:

@@ -132,7 +132,7 @@ def _attach_reference(entities: list[Entity], mention: Mention) -> None:
     kinds = set((mention.kind or "").split("|"))
     before = [(max(m.end for m in e.named() if m.end <= mention.start), e)
               for e in entities if e.kind in kinds
-              and any(m.end <= mention.start for m in e.named())]
+              and any(m.end <= mention.start and m.source != "agent" for m in e.named())]
     if before:
         max(before, key=lambda pair: pair[0])[1].mentions.append(mention)
 
