@@ -82,7 +82,7 @@ def _name(text: str, entity: Entity) -> str:
         named = [m for m in named if m.source != "office"] or named
         return max((text[m.start:m.end] for m in named), key=len)
     names = [text[m.start:m.end] for m in named]
-    return next((n for n in names if not n.isupper() or len(n) <= 5), names[0])
+    return next((n for n in names if not n.isupper()), names[0])
 
 
 def _mark_author(document: Document, entities: list[Entity]) -> None:

@@ -20,7 +20,8 @@ TRAILING = re.compile(r"(?:['’]s|['’])$")
 CAPITALISED_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?(?:\s+|$)){1,4}")
 NAME_AFTER_TITLE = re.compile(r"\s+((?:(?:al|bin|ibn|abu|Abu|el|de|van|von)[- ]?)?"
                               r"[A-Z][\w'’-]+(?:\s+(?:(?:al|bin|ibn|el)[- ])?[A-Z][\w'’-]+){0,3})")
-PRIORITY = {"outlet": 3, "alias": 2}
+PRIORITY = {"outlet": 2}
+TIE_ORDER = {"alias": 0, "phoenix": 1}
 
 
 @dataclass(frozen=True)
@@ -71,14 +72,27 @@ def ner_mentions(doc: Doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
             start, end = trimmed(doc.text, ent.start_char, ent.end_char)
-            if end > start and not _only_a_title(doc.text[start:end]):
+            if ent.label_ == "PERSON":
+                start = _after_titles(doc.text, start, end)
+            if end > start:
                 found.append(Mention(start, end, "ner", ent.label_))
     return _rejoin_split_names(doc.text, found)
 
 
 def _only_a_title(name: str) -> bool:
-    """"Lt", "Gen." alone: the small model's person that is only a title."""
+    """"Lt", "Secretary of State" alone: a name that is only a title."""
     return name.rstrip(".").lower() in {t.rstrip(".") for t in lexicon.titles()}
+
+
+def _after_titles(text: str, start: int, end: int) -> int:
+    """Where a person's name starts after the titles spaCy took into it
+    ("Prince Faisal bin Farhan" → "Faisal bin Farhan")."""
+    while (found := lexicon.title_pattern().match(text, start)) and found.end() < end:
+        following = re.match(r"\s+", text[found.end():end])
+        if not following:
+            break
+        start = found.end() + following.end()
+    return start
 
 
 def _rejoin_split_names(text: str, found: list[Mention]) -> list[Mention]:
@@ -131,7 +145,8 @@ def choose(candidates: list[Mention]) -> list[Mention]:
     """Keep non-overlapping candidates: listed names first, then the longest;
     a kept mention takes the spaCy label and Phoenix entry of those it beat."""
     ranked = sorted(candidates, key=lambda m: (-PRIORITY.get(m.source, 1),
-                                               -(m.end - m.start), m.source != "phoenix"))
+                                               -(m.end - m.start),
+                                               TIE_ORDER.get(m.source, 2)))
     kept: list[Mention] = []
     for candidate in ranked:
         rival = next((m for m in kept if m.overlaps(candidate)), None)
@@ -149,7 +164,9 @@ def _absorb(winner: Mention, loser: Mention) -> Mention:
     if (entry is None and covers and loser.entry and loser.end == winner.end
             and _mostly(loser, winner)):
         entry = loser.entry
-    return replace(winner, label=label, entry=entry)
+    same = winner.span == loser.span
+    return replace(winner, label=label, entry=entry,
+                   known=winner.known or (loser.known if same else None))
 
 
 def _mostly(part: Mention, whole: Mention) -> bool:
@@ -160,5 +177,8 @@ def _mostly(part: Mention, whole: Mention) -> bool:
 def named_mentions(doc: Doc) -> list[Mention]:
     """Every name in the document, one mention per stretch of text."""
     text = doc.text
-    return choose(ner_mentions(doc) + phoenix_mentions(text)
+    candidates = (ner_mentions(doc) + phoenix_mentions(text)
                   + listed_mentions(text) + titled_mentions(text))
+    titles = [t.span() for t in lexicon.title_pattern().finditer(text)]
+    return choose([m for m in candidates if not _only_a_title(text[m.start:m.end])
+                   and not any(s <= m.start and m.end <= e for s, e in titles)])

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from . import lexicon, phoenix
 from .describe import prefix_of
-from .phrases import country_code, specific_agent
+from .phrases import GROUP_AGENTS, country_code, specific_agent
 from .resolve import Entity
 
 def assign_codes(doc: Doc, entities: list[Entity]) -> None:
@@ -56,6 +56,8 @@ def body_code(text: str, entity: Entity) -> str | None:
     name = text[first.start:first.end]
     country = country_code(name) or (entity.affiliation.code if entity.affiliation else None)
     agent = specific_agent(name) or phoenix.agent_code(name)
+    if entity.kind == "group" and agent not in GROUP_AGENTS:
+        agent = "REB"
     return phoenix.compose(country, agent)
 
 

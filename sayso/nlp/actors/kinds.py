@@ -28,6 +28,8 @@ def mention_kind(text: str, mention: Mention) -> str | None:
         return "outlet"
     if mention.source == "title" or has_title_before(text, mention.start):
         return "person"
+    if not mention.entry and _place_cue_before(text, mention.start):
+        return "location"
     pattern_kind = lexicon.org_kind(name)
     if pattern_kind:
         return pattern_kind
@@ -75,6 +77,11 @@ def is_outlet_by_context(text: str, mention: Mention) -> bool:
     cues += [value for cue, value in lexicon.cues("outlet_after").items()
              if after.lstrip().startswith(cue)]
     return "strong" in cues or ("weak" in cues and mention.label != "PERSON")
+
+
+def _place_cue_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 30):start].rstrip().lower()
+    return any(before.endswith(cue) for cue in lexicon.cues("location_before"))
 
 
 def has_title_before(text: str, start: int) -> bool:
