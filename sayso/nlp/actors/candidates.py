@@ -72,8 +72,6 @@ def ner_mentions(doc: Doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
             start, end = trimmed(doc.text, ent.start_char, ent.end_char)
-            if ent.label_ == "PERSON":
-                start = _after_titles(doc.text, start, end)
             if end > start:
                 found.append(Mention(start, end, "ner", ent.label_))
     return _rejoin_split_names(doc.text, found)
@@ -84,15 +82,31 @@ def _only_a_title(name: str) -> bool:
     return name.rstrip(".").lower() in {t.rstrip(".") for t in lexicon.titles()}
 
 
+def _office_title(text: str, mention: Mention) -> bool:
+    """"Deputy Secretary-General of the UN": an unlisted organisation name
+    that starts with a role is a person's office, not a body."""
+    if mention.label != "ORG" or mention.known:
+        return False
+    found = lexicon.title_pattern().match(text, mention.start)
+    return bool(found) and lexicon.titles()[found.group().lower()].type == "role"
+
+
 def _after_titles(text: str, start: int, end: int) -> int:
-    """Where a person's name starts after the titles spaCy took into it
-    ("Prince Faisal bin Farhan" → "Faisal bin Farhan")."""
-    while (found := lexicon.title_pattern().match(text, start)) and found.end() < end:
+    """Where a person's name starts after the titles and nationality spaCy
+    took into it ("US President Barack Obama" → "Barack Obama")."""
+    while found := (lexicon.title_pattern().match(text, start)
+                    or _nationality_at(text, start)):
         following = re.match(r"\s+", text[found.end():end])
-        if not following:
+        if not following or found.end() + following.end() >= end:
             break
         start = found.end() + following.end()
     return start
+
+
+def _nationality_at(text: str, start: int) -> re.Match[str] | None:
+    word = re.compile(r"[\w.]+").match(text, start)
+    entry = phoenix.lookup(word.group()) if word else None
+    return word if entry and entry.kind in ("country", "nationality") else None
 
 
 def _rejoin_split_names(text: str, found: list[Mention]) -> list[Mention]:
@@ -180,5 +194,8 @@ def named_mentions(doc: Doc) -> list[Mention]:
     candidates = (ner_mentions(doc) + phoenix_mentions(text)
                   + listed_mentions(text) + titled_mentions(text))
     titles = [t.span() for t in lexicon.title_pattern().finditer(text)]
-    return choose([m for m in candidates if not _only_a_title(text[m.start:m.end])
-                   and not any(s <= m.start and m.end <= e for s, e in titles)])
+    chosen = choose([m for m in candidates if not _only_a_title(text[m.start:m.end])
+                     and not _office_title(text, m)
+                     and not any(s <= m.start and m.end <= e for s, e in titles)])
+    return [replace(m, start=_after_titles(text, m.start, m.end))
+            if m.label == "PERSON" else m for m in chosen]

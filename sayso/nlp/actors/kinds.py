@@ -11,6 +11,9 @@ from .candidates import Mention
 
 GROUP_CODES = ("REB", "UAF", "INS", "IMG", "SEP", "RAD")
 ORGANIZATION_CODES = ("IGO", "NGO", "MNC")
+APPOSITION_START = re.compile(
+    r",\s+((?:a|an|the|[A-Z][\w-]*['’]s?)\s+(?:[\w-]+\s+){0,2}[\w-]+)"
+    r"(?=\s*[,.;]|\s+(?:of|for|in|at)\b)")
 LAST_CAPITALISED = re.compile(r"\s[A-Z][\w-]*\s*$")
 LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "location",
                "LOC": "location", "FAC": "location"}
@@ -26,7 +29,8 @@ def mention_kind(text: str, mention: Mention) -> str | None:
         return None
     if is_outlet_by_context(text, mention):
         return "outlet"
-    if mention.source == "title" or has_title_before(text, mention.start):
+    if (mention.source == "title" or has_title_before(text, mention.start)
+            or (not mention.entry and role_in_apposition(text, mention.end))):
         return "person"
     if not mention.entry and _place_cue_before(text, mention.start):
         return "location"
@@ -82,6 +86,16 @@ def is_outlet_by_context(text: str, mention: Mention) -> bool:
 def _place_cue_before(text: str, start: int) -> bool:
     before = text[max(0, start - 30):start].rstrip().lower()
     return any(before.endswith(cue) for cue in lexicon.cues("location_before"))
+
+
+def role_in_apposition(text: str, end: int) -> bool:
+    """"Aleksandr Lukashevich, Russia's foreign minister, said": after the
+    name's comma, a short noun phrase whose head is a role."""
+    found = APPOSITION_START.match(text, end)
+    if not found:
+        return False
+    phrase = found.group(1)
+    return any(role.end() == len(phrase) for role in lexicon.title_pattern().finditer(phrase))
 
 
 def has_title_before(text: str, start: int) -> bool:

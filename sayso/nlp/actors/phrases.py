@@ -43,7 +43,7 @@ def _agent_mention(doc: Doc, chunk: Span, named: list[Mention]) -> Mention | Non
     start, end = _extent(chunk, with_attachment=anonymous)
     if any(_clashes(m, start, root) for m in named if m.start < end and start < m.end):
         return None
-    if _title_of_a_name(doc.text, end, named):
+    if _title_of_a_name(doc.text, start, end, named):
         return None
     country = country_code(doc.text[start:end])
     if not anonymous and not country:
@@ -75,10 +75,13 @@ def _clashes(name: Mention, start: int, root: Token) -> bool:
     return name.start < start or name.end > root.idx
 
 
-def _title_of_a_name(text: str, end: int, named: list[Mention]) -> bool:
-    """"UN envoy Jeanine Hennis-Plasschaert": the phrase is a person's title."""
-    return any(m.kind == "person" and m.start > end and not text[end:m.start].strip()
-               for m in named)
+def _title_of_a_name(text: str, start: int, end: int, named: list[Mention]) -> bool:
+    """"UN envoy Jeanine Hennis-Plasschaert", "Aleksandr Lukashevich,
+    Russia's foreign minister": the phrase describes a person next to it."""
+    return any(m.kind == "person" and (
+        (m.start >= end and text[end:m.start].strip() in ("", ","))
+        or (m.end <= start and text[m.end:start].strip() == ","))
+        for m in named)
 
 
 def _agent_kind(noun: str, agent: str | None, anonymous: bool) -> str:
