@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .candidates import Mention
 
 PARTICLES = {"al", "el", "abu", "bin", "ibn", "bint", "de", "van", "von", "der", "ben"}
+APPOSITION_REACH = 80
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9.&-]{1,9})\)")
 
 
@@ -72,13 +73,10 @@ def surname_forms(name: str) -> set[str]:
 
 
 def cluster(text: str, mentions: list[Mention]) -> list[Entity]:
-    """Group mentions (in text order) into entities."""
+    """Group named mentions (in text order) into entities."""
     entities: list[Entity] = []
     by_key: dict[str, Entity] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.source == "reference":
-            _attach_reference(entities, mention)
-            continue
         entity = _existing(text, mention, entities, by_key)
         if entity is None:
             entity = Entity(kind=mention.kind, mentions=[],
@@ -127,14 +125,25 @@ def _note_acronym(text: str, mention: Mention, entity: Entity,
         by_key.setdefault("acronym:" + initials, entity)
 
 
+def attach_references(entities: list[Entity], references: list[Mention]) -> None:
+    """Join each "the group" to the nearest earlier entity of an allowed
+    kind, or to the entity that nearest one is an apposition of ("Ansar
+    Beit al-Maqdis, ISIS' affiliate in the Sinai, ... the group")."""
+    for reference in references:
+        _attach_reference(entities, reference)
+
+
 def _attach_reference(entities: list[Entity], mention: Mention) -> None:
-    """Join "the group" to the nearest earlier entity of an allowed kind."""
     kinds = set((mention.kind or "").split("|"))
-    before = [(max(m.end for m in e.named() if m.end <= mention.start), e)
+    before = {id(e): (max(m.end for m in e.named() if m.end <= mention.start), e)
               for e in entities if e.kind in kinds
-              and any(m.end <= mention.start and m.source != "agent" for m in e.named())]
-    if before:
-        max(before, key=lambda pair: pair[0])[1].mentions.append(mention)
+              and any(m.end <= mention.start and m.source != "agent" for m in e.named())}
+    if not before:
+        return
+    end, nearest = max(before.values(), key=lambda pair: pair[0])
+    main = next((e for last, e in before.values() if e.affiliation is nearest
+                 and 0 <= end - last <= APPOSITION_REACH), nearest)
+    main.mentions.append(mention)
 
 
 def add_uncovered_mentions(text: str, entities: list[Entity]) -> None:
