@@ -68,13 +68,13 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def ner_mentions(doc: Doc) -> list[Mention]:
     """spaCy's name entities, trimmed, with split group names rejoined."""
-    found = []
+    text, found = doc.text, []
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
-            start, end = trimmed(doc.text, ent.start_char, ent.end_char)
+            start, end = trimmed(text, ent.start_char, ent.end_char)
             if end > start:
                 found.append(Mention(start, end, "ner", ent.label_))
-    return _rejoin_split_names(doc.text, found)
+    return _rejoin_split_names(text, found)
 
 
 def _only_a_title(name: str) -> bool:

@@ -14,8 +14,9 @@ from .resolve import Entity
 
 def assign_codes(doc: Doc, entities: list[Entity]) -> None:
     """Set ``code`` on every entity that can have one, in place."""
+    text = doc.text
     for entity in sorted(entities, key=lambda e: e.kind == "person"):
-        entity.code = entity.code or listed_code(entity) or _composed(doc, entity)
+        entity.code = entity.code or listed_code(entity) or _composed(doc, text, entity)
 
 
 def listed_code(entity: Entity) -> str | None:
@@ -30,14 +31,14 @@ def listed_code(entity: Entity) -> str | None:
     return None
 
 
-def _composed(doc: Doc, entity: Entity) -> str | None:
+def _composed(doc: Doc, text: str, entity: Entity) -> str | None:
     if entity.kind == "person":
         first = min(entity.named(), key=lambda m: m.start)
-        return person_code(entity, prefix_of(doc, first.start)[1])
+        return person_code(entity, prefix_of(doc, text, first.start)[1])
     if entity.kind in ("organization", "group"):
-        return body_code(doc.text, entity)
+        return body_code(text, entity)
     if entity.kind == "outlet":
-        return _outlet_code(doc.text, entity)
+        return _outlet_code(text, entity)
     return None
 
 

@@ -24,15 +24,15 @@ NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 
 def agent_mentions(doc: Doc, named: list[Mention]) -> list[Mention]:
     """Unnamed sources and state agencies, one mention per noun phrase."""
-    found = []
+    text, found = doc.text, []
     for chunk in doc.noun_chunks:
-        mention = _agent_mention(doc, chunk, named)
+        mention = _agent_mention(text, chunk, named)
         if mention and not any(mention.overlaps(m) for m in found):
             found.append(mention)
     return found
 
 
-def _agent_mention(doc: Doc, chunk: Span, named: list[Mention]) -> Mention | None:
+def _agent_mention(text: str, chunk: Span, named: list[Mention]) -> Mention | None:
     root = chunk.root
     if root.pos_ == "PROPN":
         return None
@@ -43,14 +43,14 @@ def _agent_mention(doc: Doc, chunk: Span, named: list[Mention]) -> Mention | Non
     start, end = _extent(chunk, with_attachment=anonymous)
     if any(_clashes(m, start, root) for m in named if m.start < end and start < m.end):
         return None
-    if _title_of_a_name(doc.text, start, end, named):
+    if _title_of_a_name(text, start, end, named):
         return None
-    country = country_code(doc.text[start:end])
+    country = country_code(text[start:end])
     if not anonymous and not country:
         return None
     kind = _agent_kind(root.lower_, agent, anonymous)
     return Mention(start, end, "agent", kind=kind,
-                   code=_code(doc.text[start:end], country, agent or _cue_agent(root.lower_)))
+                   code=_code(text[start:end], country, agent or _cue_agent(root.lower_)))
 
 
 def _code(phrase: str, country: str | None, head_agent: str | None) -> str | None:
