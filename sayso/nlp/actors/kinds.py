@@ -53,10 +53,10 @@ def _phoenix_kind(mention: Mention) -> str | None:
         return "person"
     if mention.label in ("GPE", "LOC", "FAC") and not _names_a_body(code):
         return "location"
-    if code.endswith("MED") and mention.label != "PERSON":
-        return "outlet"
     if code.startswith(ORGANIZATION_CODES):
         return "organization"
+    if code.endswith("MED"):
+        return "outlet"
     if any(part in code for part in GROUP_CODES):
         return "group"
     return "organization"

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from .candidates import Mention
 
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+INITIAL = re.compile(r"[A-Z]\.")
 PARTICLES = {"al", "el", "abu", "bin", "ibn", "bint", "de", "van", "von", "der", "ben"}
 APPOSITION_REACH = 80
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9.&-]{1,9})\)")
@@ -63,8 +65,10 @@ def normal(name: str) -> str:
 
 def surname_forms(name: str) -> set[str]:
     """The endings of a full name a later mention may use: "Mordechai",
-    "Abu Zuhri" (a surname starting with a particle keeps it)."""
-    words = name.split()
+    "Abu Zuhri" (a surname starting with a particle keeps it), "Clapper"
+    for "James R. Clapper Jr." (initials and Jr., III left out)."""
+    words = [w for w in name.split() if w.lower().strip(".,") not in NAME_SUFFIXES
+             and not INITIAL.fullmatch(w)]
     if len(words) < 2:
         return set()
     forms = {" ".join(words[i:]) for i in range(1, len(words))}
