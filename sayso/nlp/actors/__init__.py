@@ -17,9 +17,9 @@ from spacy.tokens import Doc
 from ...model import Actor, Analysis, Document
 from ..parse import ParsedDocument
 from ..stages import register
+from .candidates import Mention, named_mentions
 from .codes import assign_codes
 from .describe import describe
-from .candidates import Mention, named_mentions
 from .kinds import mention_kind
 from .phrases import agent_mentions, reference_mentions
 from .resolve import Entity, add_uncovered_mentions, attach_references, cluster

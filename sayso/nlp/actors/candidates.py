@@ -17,7 +17,6 @@ from . import lexicon, phoenix
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:['’]s|['’])$")
-CAPITALISED_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?(?:\s+|$)){1,4}")
 NAME_AFTER_TITLE = re.compile(r"\s+((?:(?:al|bin|ibn|abu|Abu|el|de|van|von)[- ]?)?"
                               r"[A-Z][\w'’-]+(?:\s+(?:(?:al|bin|ibn|el)[- ])?[A-Z][\w'’-]+){0,3})")
 DANGLING = re.compile(r"\s+(?:of|and|the|for|in|on|to)$")
