@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import lexicon, phoenix
 from .candidates import Mention
 
 GROUP_CODES = ("REB", "UAF", "INS", "IMG", "SEP", "RAD")
@@ -63,7 +63,10 @@ def _phoenix_kind(mention: Mention) -> str | None:
 
 
 def _names_a_body(code: str) -> bool:
-    return code.startswith(ORGANIZATION_CODES) or any(p in code for p in GROUP_CODES)
+    """Whether a code is a body's: international, armed, or a state's agency
+    ("USAMIL"; not a region such as "PSEGZA")."""
+    return (code.startswith(ORGANIZATION_CODES) or any(p in code for p in GROUP_CODES)
+            or code[3:6] in phoenix.agent_codes())
 
 
 def is_outlet_by_context(text: str, mention: Mention) -> bool:

@@ -150,6 +150,20 @@ def _attach_reference(entities: list[Entity], mention: Mention) -> None:
     main.mentions.append(mention)
 
 
+def merge_early_surnames(text: str, entities: list[Entity]) -> None:
+    """"Obama said ... Barack Obama": a person named first by a surname alone
+    joins the one later person whose full name ends with it."""
+    people = [e for e in entities if e.kind == "person"]
+    for early in people:
+        names = {text[m.start:m.end] for m in early.named()}
+        later = [e for e in people if e is not early and e.first > early.first
+                 and names <= {f for m in e.named() for f in surname_forms(text[m.start:m.end])}]
+        if len(later) == 1:
+            later[0].mentions.extend(early.mentions)
+            entities.remove(early)
+            people.remove(early)
+
+
 def add_uncovered_mentions(text: str, entities: list[Entity]) -> None:
     """Mentions the name finders missed: a person's surname alone, an
     acronym given in parentheses, wherever no other mention covers them."""
