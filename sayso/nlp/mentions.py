@@ -12,10 +12,16 @@ def overlap(a: Span, b: Span) -> int:
 
 
 def actor_for_span(actors: Iterable[Actor], span: Span) -> str | None:
-    """The id of the actor with a mention sharing the most characters with span."""
-    best, best_overlap = None, 0
+    """The id of the actor whose mention shares the most characters with span.
+
+    On a tie the tightest mention wins, so "Egypt" maps to the country, not
+    to "Egypt's army" whose mention contains it.
+    """
+    best, best_key = None, (0, 0)
     for actor in actors:
-        shared = max((overlap(span, mention) for mention in actor.mentions), default=0)
-        if shared > best_overlap:
-            best, best_overlap = actor.id, shared
+        for mention in actor.mentions:
+            shared = overlap(span, mention)
+            key = (shared, -(mention[1] - mention[0]))
+            if shared and key > best_key:
+                best, best_key = actor.id, key
     return best
