@@ -58,10 +58,21 @@ def analyze(
         None, "--format", "-f",
         help="json (one pretty object), jsonl (one per line) or table. "
              "Default: json for one document, jsonl for several."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="Write here instead of stdout."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o",
+        help="Write here instead of stdout (with --engine dask: a directory of part files)."),
+    engine: str = typer.Option(
+        "local", "--engine", help="local (this process) or dask (parts of files as "
+                                  "Dask tasks; needs sayso[dask] and --output DIR)."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="With --engine dask: a scheduler address "
+                                  "(tcp://host:8786) or processes, threads, sync."),
 ) -> None:
     """Analyse documents and print sayso.analysis/1 records."""
+    if engine == "dask":
+        _analyze_on_dask(paths, output, scheduler)
+    if engine != "local":
+        raise fail(f"unknown --engine {engine!r}; choose from local, dask", EXIT_USAGE)
     if format is not None and format not in FORMATS:
         raise fail(f"unknown --format {format!r}; choose from {', '.join(FORMATS)}",
                    EXIT_USAGE)
@@ -99,6 +110,24 @@ def _print_analyses(paths: list[str], format: Optional[str], out: TextIO) -> int
             write_json(result, out, pretty=chosen == "json")
         out.flush()
     return failed
+
+
+def _analyze_on_dask(paths: list[str], output: Optional[Path],
+                     scheduler: Optional[str]) -> None:
+    from .engines.dask import analyze_with_dask
+    if output is None:
+        raise fail("--engine dask writes part files: give --output DIR", EXIT_USAGE)
+    try:
+        results, unlisted = analyze_with_dask(paths, output, scheduler=scheduler)
+    except SaysoError as exc:
+        raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
+    for failure in unlisted:
+        report(failure)
+    failed = len(unlisted) + sum(r.failures for r in results)
+    print(f"analysed {sum(r.documents for r in results)} documents in "
+          f"{len(results)} parts ({sum(r.skipped for r in results)} already done), "
+          f"failed {failed} (see {output}/*.failures.jsonl)")
+    raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
 @app.command()
