@@ -13,6 +13,7 @@ from ..errors import UsageError
 from .demo import CorpusSummary
 
 ROW_FORMATS = ("table", "jsonl", "csv")
+TABLE_MIN_WIDTH = 120
 
 
 def check_row_format(format: str) -> None:
@@ -36,7 +37,7 @@ def write_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], format: st
         table = Table(*columns, title=title, show_lines=False)
         for row in rows:
             table.add_row(*(_text(value) for value in row))
-        Console(file=out, soft_wrap=False).print(table)
+        Console(file=out, width=max(TABLE_MIN_WIDTH, Console().width)).print(table)
 
 
 def write_records(records: Sequence[dict[str, Any]], format: str, out: TextIO, *,
