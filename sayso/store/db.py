@@ -80,12 +80,14 @@ class Store:
                 self._connection.execute(
                     f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?::TEXT[]))",
                     [replaced])
-        placeholders = ", ".join("?" for _ in DOCUMENT_COLUMNS)
-        self._connection.executemany(
-            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({placeholders})",
-            [_document_row(a) for a in analyses])
+        rows = [_document_row(a) for a in analyses]
+        columns = [list(column) for column in zip(*rows)]
+        unnested = ", ".join(f"unnest(${n}::TEXT[])" for n in range(1, len(columns) + 1))
+        self._connection.execute(
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) SELECT {unnested}",
+            columns)
         for statement in record_statements().values():
-            self._connection.execute(statement, [ids])
+            self._connection.execute(statement, [ids, columns[-1]])
         self._connection.execute(
             "DELETE FROM quarantine WHERE source IN (SELECT unnest(?::TEXT[]))", [ids])
 
