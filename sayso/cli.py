@@ -142,6 +142,8 @@ def ingest(
     from .store import Store
     from .store.ingest import DEFAULT_BATCH_SIZE, estimate_documents, ingest_paths
     from .store.progress import ingest_display
+    if workers < 1:
+        raise fail(f"--workers must be at least 1, not {workers}", EXIT_USAGE)
     try:
         config = Config(n_process=workers)
         batch = DEFAULT_BATCH_SIZE if batch_size is None else batch_size

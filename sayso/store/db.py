@@ -31,8 +31,8 @@ PER_DOCUMENT_TABLES = ("actors", "actor_mentions", "attributions", "channels", "
 class Store:
     """A sayso corpus in a DuckDB file (or in memory).
 
-    ``read_only=True`` opens an existing database without taking the writer
-    lock's right to change it; `sayso query` uses it.
+    ``read_only=True`` opens an existing database that cannot be changed
+    through this store (`sayso query` and the other query commands use it).
     """
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
