@@ -56,7 +56,13 @@ def ingest_paths(paths: Iterable[str], store: Store, *, config: Config = Config(
                  batch_size: int = DEFAULT_BATCH_SIZE,
                  on_progress: ProgressHook | None = None,
                  on_commit: CommitHook | None = None) -> IngestSummary:
-    """Ingest every document under these paths (see `ingest_documents`)."""
+    """Ingest every document under these paths (see `ingest_documents`).
+
+    Earlier quarantine entries of these paths are dropped first: the ones
+    that still fail are quarantined again.
+    """
+    paths = list(paths)
+    store.forget_failures(paths)
     return ingest_documents(_read_each(paths), store, config=config,
                             batch_size=batch_size, on_progress=on_progress,
                             on_commit=on_commit)
