@@ -177,3 +177,27 @@ def test_quarantine_of_other_inputs_is_kept(nlp, tmp_path, articles):
         ingest_paths([str(articles)], store)
         assert sorted(f.source for f in store.quarantined()) == [
             "/elsewhere/feed.xml", f"{articles}x"]
+
+
+def test_unstorable_analysis_is_quarantined_and_the_batch_kept(monkeypatch, tmp_path):
+    from dataclasses import replace
+
+    import sayso.store.ingest as ingest_module
+    from sayso.model import Document
+    from store_helpers import sample_analysis
+
+    broken = sample_analysis("broken")
+    broken = replace(broken, document=replace(broken.document, lang=None))
+
+    def fake_analyze(items, config):
+        for item in items:
+            yield broken if item.id == "broken" else sample_analysis(item.id)
+
+    monkeypatch.setattr(ingest_module, "analyze_documents", fake_analyze)
+    documents = [Document(id=name, text=name, sha256=name) for name in ("a", "broken", "b")]
+    with Store(":memory:") as store:
+        summary = ingest_module.ingest_documents(documents, store)
+        assert (summary.stored, summary.failed) == (2, 1)
+        assert sorted(row[0] for row in store.fetch("SELECT id FROM documents")) == ["a", "b"]
+        [failure] = store.quarantined()
+        assert failure.source == "broken" and failure.message.startswith("cannot store:")
