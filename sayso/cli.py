@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 
 from .api import analyze_paths
+from .config import Config
 from .errors import SaysoError, UsageError
 from .model import Analysis, Failure
 from .render import FORMATS, write_json, write_table
@@ -151,6 +152,146 @@ def eval_command(
     except SaysoError as exc:
         raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
     raise typer.Exit(status)
+
+
+DB_OPTION = typer.Option(Path("sayso.duckdb"), "--db", help="The corpus database file.")
+
+
+def exit_code(exc: SaysoError) -> int:
+    return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_SOME_FAILED
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories, JSONL(.gz), WARC, feeds."),
+    db: Path = DB_OPTION,
+    workers: int = typer.Option(1, "--workers", help="Parser processes."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size",
+                                             help="Documents per commit (default 100)."),
+) -> None:
+    """Analyse documents into a corpus database; re-running resumes or skips unchanged."""
+    from .store import Store
+    from .store.ingest import DEFAULT_BATCH_SIZE, estimate_documents, ingest_paths
+    from .store.progress import ingest_display
+    if workers < 1:
+        raise fail(f"--workers must be at least 1, not {workers}", EXIT_USAGE)
+    try:
+        config = Config(n_process=workers)
+        batch = DEFAULT_BATCH_SIZE if batch_size is None else batch_size
+        with Store(db) as store, ingest_display(errors, estimate_documents(paths)) as shown:
+            summary = ingest_paths(paths, store, config=config, batch_size=batch,
+                                   on_progress=shown.advance, on_commit=shown.committed)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    hint = f" (see: sayso quarantine --db {db})" if summary.failed else ""
+    print(f"{summary}{hint}")
+    raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+@app.command()
+def quarantine(db: Path = DB_OPTION) -> None:
+    """List the inputs that could not be ingested, with the reason."""
+    from .store import Store
+    try:
+        with Store(db, read_only=True) as store:
+            failures = store.quarantined()
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    for failure in failures:
+        print(failure)
+
+
+FORMAT_OPTION = typer.Option("table", "--format", "-f", help="table, jsonl or csv.")
+
+
+@app.command()
+def claims(
+    db: Path = DB_OPTION,
+    actor: Optional[str] = typer.Option(None, "--actor", help="Source name contains this."),
+    about: Optional[str] = typer.Option(None, "--about", help="Content contains this."),
+    contested: bool = typer.Option(False, "--contested", help="Only denied or disputed."),
+    format: str = FORMAT_OPTION,
+) -> None:
+    """Who said what: claims across outlets once linked, else single statements."""
+    from .store import Store
+    from .store.query import claims as find_claims
+    from .store.render import check_row_format, write_records
+    try:
+        check_row_format(format)
+        with Store(db, read_only=True) as store:
+            kind, records = find_claims(store, actor=actor, about=about, contested=contested)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    write_records(records, format, sys.stdout, title=f"{len(records)} {kind}")
+
+
+@app.command()
+def actors(db: Path = DB_OPTION, format: str = FORMAT_OPTION) -> None:
+    """Every actor in the corpus: documents, mentions and statements."""
+    from .store import Store
+    from .store.query import actors as list_actors
+    from .store.render import check_row_format, write_records
+    try:
+        check_row_format(format)
+        with Store(db, read_only=True) as store:
+            records = list_actors(store)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    write_records(records, format, sys.stdout, title=f"{len(records)} actors")
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="One SQL statement; the database is read-only."),
+    db: Path = DB_OPTION,
+    format: str = FORMAT_OPTION,
+) -> None:
+    """Run SQL on a corpus database, read-only (tables: documents, actors, ...)."""
+    from .store.query import sql_query
+    from .store.render import check_row_format, write_rows
+    try:
+        check_row_format(format)
+        columns, rows = sql_query(db, sql)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    write_rows(columns, rows, format, sys.stdout)
+
+
+@app.command()
+def export(
+    what: str = typer.Option(..., "--what", help="documents, actors, attributions, "
+                             "events, stories, claims or graph."),
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet; "
+                               "for graph: graphml or prov-jsonld."),
+    db: Path = DB_OPTION,
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write here instead of stdout."),
+) -> None:
+    """Export corpus records (CONTRACT.md, corpus-level exports) or the provenance graph."""
+    from .store import Store
+    from .store.export import export_to
+    try:
+        with Store(db, read_only=True) as store:
+            export_to(store, what, format, output)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+
+
+@app.command()
+def demo(db: Path = typer.Option(Path("sayso-demo.duckdb"), "--db",
+                                 help="The demo corpus database file.")) -> None:
+    """Ingest the bundled sample corpus and show what sayso found (resumable)."""
+    from .store import Store
+    from .store.demo import corpus_summary, demo_size, ingest_demo
+    from .store.progress import ingest_display
+    from .store.render import write_corpus_summary
+    try:
+        with Store(db) as store, ingest_display(errors, demo_size()) as shown:
+            ingest_demo(store, on_progress=shown.advance, on_commit=shown.committed)
+            summary = corpus_summary(store)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    write_corpus_summary(summary, str(db), sys.stdout)
 
 
 def main() -> None:
