@@ -61,6 +61,7 @@ def test_blank_lines_and_list_items_start_units():
     ("WASHINGTON — The president spoke.", "WASHINGTON — "),
     ("LONDON, March 3 (AP) -- Prices rose.", "LONDON, March 3 (AP) -- "),
     ("KYIV, Ukraine — Sirens sounded.", "KYIV, Ukraine — "),
+    ("GAZA CITY (Reuters) - \tGaza truce holds", "GAZA CITY (Reuters) - \t"),
 ])
 def test_datelines_end_a_unit(line, dateline):
     assert len(dateline) in layout_sentence_starts(line)

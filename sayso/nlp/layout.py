@@ -107,7 +107,8 @@ def dateline_end(line: Line) -> int | None:
     for pattern in dateline_patterns():
         match = pattern.match(body)
         if match and match.end() < len(body.rstrip()):
-            return line.first + match.end()
+            after = len(body) - len(body[match.end():].lstrip())
+            return line.first + after
     return None
 
 
