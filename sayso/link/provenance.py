@@ -1,0 +1,82 @@
+"""Where a statement comes from: origin keys, independent origins, laundering.
+
+An *origin* is the original source of a statement. One speaker quoted
+through an interview, a translation and ten rewrites is one origin; the
+copies of a syndicated article are one origin; two officials who each make
+the claim are two. Outlets and documents that only carried a statement (the
+channels in `via`, an outlet named as the source of a re-report) are not
+origins when the claim also names the speaker behind them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Analysis, Attribution
+
+_NON_NAME = re.compile(r"[^\w\s]", re.UNICODE)
+CARRIER_KINDS = ("outlet", "document")
+
+
+def name_key(name: str) -> str:
+    """A comparable form of a name: lowercase words, punctuation dropped."""
+    return " ".join(_NON_NAME.sub(" ", name).lower().split())
+
+
+def source_name(analysis: Analysis, attribution: Attribution) -> str | None:
+    """The source's display name: its actor's name, else its text; None if unsourced."""
+    source = attribution.source
+    if source is None or source.kind == "anonymous":
+        return None
+    actor = analysis.actor(source.actor)
+    return actor.name if actor is not None else source.text
+
+
+def channel_names(analysis: Analysis, attribution: Attribution) -> set[str]:
+    """Name keys of the channels the statement travelled through."""
+    names = set()
+    for channel in attribution.via:
+        actor = analysis.actor(channel.actor)
+        names.add(name_key(actor.name if actor is not None else channel.text))
+    return names
+
+
+def origin_key(analysis: Analysis, attribution: Attribution, root: str) -> str:
+    """The statement's original source as a key.
+
+    A named source is its name. An anonymous or missing source is traced to
+    the first channel it went through ("according to a report in Elaph"),
+    else to the article itself, identified by its earliest syndicated copy
+    `root`, so that copies of one wire story share one origin.
+    """
+    name = source_name(analysis, attribution)
+    if name:
+        kind = "carrier" if attribution.source.kind in CARRIER_KINDS else "name"
+        return f"{kind}:{name_key(name)}"
+    if attribution.via:
+        first = attribution.via[0]
+        actor = analysis.actor(first.actor)
+        return f"carrier:{name_key(actor.name if actor is not None else first.text)}"
+    return f"document:{root}"
+
+
+def independent_origins(keys: Iterable[str], channels: Iterable[str] = ()) -> set[str]:
+    """The distinct original sources among origin keys.
+
+    Carriers (outlets, documents, channels) count only when no speaker is
+    named; a short name that ends a longer one ("Mordechai", "Yoav
+    Mordechai") is the same person.
+    """
+    keys = set(keys)
+    carried = {name_key(c) for c in channels}
+    speakers = {k for k in keys if k.startswith("name:") and k[5:] not in carried}
+    if not speakers:
+        return keys
+    return {k for k in speakers if not any(
+        other != k and other.endswith(" " + k[5:]) for other in speakers)}
+
+
+def is_laundered(attributed_origins: set[str], own_voice_members: int) -> bool:
+    """A claim stated as fact by some article while every attributed member
+    traces back to a single source."""
+    return own_voice_members > 0 and len(attributed_origins) == 1
