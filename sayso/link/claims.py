@@ -23,7 +23,8 @@ from datetime import date
 
 from ..model import Analysis
 from .provenance import channel_names, independent_origins, is_laundered, origin_key, source_name
-from .terms import Vector, content_terms, cosine, day_number, tfidf, top_terms, within
+from .terms import (Vector, content_terms, cosine, day_number, posted_near, tfidf,
+                    top_terms)
 
 WINDOW_DAYS = 30
 KEY_TERMS = 8
@@ -157,13 +158,22 @@ class ClaimLinker:
         self._members.setdefault(claim, []).append(index)
         for term in top_terms(self._vector(statement), KEY_TERMS):
             self._postings[term][statement.day].append(index)
-        self._next = max(self._next, _claim_number(claim) + 1)
+        self.reserve_ids(claim_number(claim))
+
+    def reserve_ids(self, last: int) -> None:
+        """New claims get numbers above `last` (the highest a store holds)."""
+        self._next = max(self._next, last + 1)
+
+    def assignments(self, documents: set[str]) -> list[tuple[Statement, str]]:
+        """(statement, claim) for every statement of these documents."""
+        return [(statement, claim) for statement, claim in zip(self._statements, self._claim_of)
+                if statement.document in documents]
 
     def claims(self) -> list[Claim]:
         """Every claim with at least two members, in order of creation."""
         return [summarise(claim, [self._statements[i] for i in members])
                 for claim, members in sorted(self._members.items(),
-                                             key=lambda item: _claim_number(item[0]))
+                                             key=lambda item: claim_number(item[0]))
                 if len(members) > 1]
 
     def _vector(self, statement: Statement) -> Vector:
@@ -179,9 +189,8 @@ class ClaimLinker:
     def _candidate_claims(self, statement: Statement, vector: Vector) -> set[str]:
         claims = set()
         for term in top_terms(vector, KEY_TERMS):
-            for day, indexes in self._postings.get(term, {}).items():
-                if within(statement.day, day, WINDOW_DAYS):
-                    claims.update(self._claim_of[i] for i in indexes)
+            for indexes in posted_near(self._postings.get(term, {}), statement.day, WINDOW_DAYS):
+                claims.update(self._claim_of[i] for i in indexes)
         return claims
 
     def _score(self, statement: Statement, vector: Vector, claim: str) -> float:
@@ -223,6 +232,6 @@ def _iso(day: int | None) -> str | None:
     return None if day is None else date.fromordinal(day).isoformat()
 
 
-def _claim_number(claim: str) -> int:
+def claim_number(claim: str) -> int:
     digits = claim.lstrip("c")
     return int(digits) if digits.isdigit() else 0

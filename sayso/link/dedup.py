@@ -27,7 +27,6 @@ BANDS = 32
 MIN_JACCARD = 0.6
 MIN_WORDS = 30
 
-BandKey = tuple[int, bytes]
 
 
 @dataclass(frozen=True)
@@ -50,11 +49,13 @@ def signature(text: str) -> np.ndarray | None:
     return minhash.hashvalues.copy()
 
 
-def band_keys(values: np.ndarray) -> list[BandKey]:
-    """One bucket key per band of the signature."""
+def band_keys(values: np.ndarray) -> list[int]:
+    """One bucket key per band of the signature: a signed 64-bit hash of the
+    band's number and values (so a store can index it as a BIGINT)."""
     rows = NUM_PERM // BANDS
-    return [(band, hashlib.blake2b(values[band * rows:(band + 1) * rows].tobytes(),
-                                   digest_size=8).digest())
+    return [int.from_bytes(hashlib.blake2b(
+                band.to_bytes(2, "big") + values[band * rows:(band + 1) * rows].tobytes(),
+                digest_size=8).digest(), "big", signed=True)
             for band in range(BANDS)]
 
 
@@ -66,7 +67,7 @@ class DuplicateFinder:
     """Incremental near-duplicate groups; `add` returns the changed assignments."""
 
     def __init__(self) -> None:
-        self._buckets: dict[BandKey, list[str]] = defaultdict(list)
+        self._buckets: dict[int, list[str]] = defaultdict(list)
         self._copies: dict[str, Copy] = {}
         self._root: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
@@ -107,7 +108,7 @@ class DuplicateFinder:
             return {}
         return self._join(copy.id, {self.root(other) for other in matched})
 
-    def _matches(self, copy: Copy, keys: list[BandKey]) -> set[str]:
+    def _matches(self, copy: Copy, keys: list[int]) -> set[str]:
         candidates = {other for key in keys for other in self._buckets.get(key, ())}
         return {other for other in candidates
                 if jaccard_estimate(copy.signature, self._copies[other].signature)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .terms import Vector, cosine, tfidf, top_terms, within
+from .terms import Vector, cosine, posted_near, tfidf, top_terms, within
 
 WINDOW_DAYS = 3
 KEY_TERMS = 20
@@ -81,7 +81,11 @@ class StoryLinker:
         Document frequencies are not touched: the store keeps them.
         """
         self._index(doc, self.vector(doc), story)
-        self._next = max(self._next, _story_number(story) + 1)
+        self.reserve_ids(story_number(story))
+
+    def reserve_ids(self, last: int) -> None:
+        """New stories get numbers above `last` (the highest a store holds)."""
+        self._next = max(self._next, last + 1)
 
     def vector(self, doc: StoryDoc) -> Vector:
         return tfidf(doc.terms, self.df, self.n_docs)
@@ -90,7 +94,7 @@ class StoryLinker:
         """Every story, in order of creation."""
         return [Story(story, tuple(members), self._label(members))
                 for story, members in sorted(self._members.items(),
-                                             key=lambda item: _story_number(item[0]))]
+                                             key=lambda item: story_number(item[0]))]
 
     def _best_story(self, doc: StoryDoc, vector: Vector) -> str | None:
         scores = {story: self._average_similarity(doc, vector, story)
@@ -101,9 +105,8 @@ class StoryLinker:
     def _candidate_stories(self, doc: StoryDoc, vector: Vector) -> set[str]:
         stories = set()
         for term in top_terms(vector, KEY_TERMS):
-            for day, ids in self._postings.get(term, {}).items():
-                if within(doc.day, day, WINDOW_DAYS):
-                    stories.update(self._story_of[i] for i in ids)
+            for ids in posted_near(self._postings.get(term, {}), doc.day, WINDOW_DAYS):
+                stories.update(self._story_of[i] for i in ids)
         return stories
 
     def _average_similarity(self, doc: StoryDoc, vector: Vector, story: str) -> float:
@@ -139,6 +142,6 @@ class StoryLinker:
         return " ".join(t for t, _ in total.most_common(LABEL_TERMS)) or None
 
 
-def _story_number(story: str) -> int:
+def story_number(story: str) -> int:
     digits = story.lstrip("s")
     return int(digits) if digits.isdigit() else 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -113,9 +113,14 @@ def within(day: int | None, other: int | None, window: int) -> bool:
     return day is None or other is None or abs(day - other) <= window
 
 
-def count_terms(groups: Iterable[Iterable[str]]) -> Counter[str]:
-    """Document frequencies: in how many groups each term occurs."""
-    df: Counter[str] = Counter()
-    for terms in groups:
-        df.update(set(terms))
-    return df
+def posted_near(postings: Mapping[int | None, list], day: int | None, window: int
+                ) -> Iterator[list]:
+    """The posting lists of the days within `window` of `day`, and of the
+    undated; every list when `day` itself is unknown."""
+    if day is None:
+        yield from postings.values()
+        return
+    for near in (*range(day - window, day + window + 1), None):
+        if near in postings:
+            yield postings[near]
+
