@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from .api import analyze_paths
+from .config import Config
 from .errors import SaysoError, UsageError
 from .model import Failure
 from .render import FORMATS, write_json, write_table
@@ -124,6 +125,50 @@ def eval_command(
     except SaysoError as exc:
         raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
     raise typer.Exit(status)
+
+
+DB_OPTION = typer.Option(Path("sayso.duckdb"), "--db", help="The corpus database file.")
+
+
+def exit_code(exc: SaysoError) -> int:
+    return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_SOME_FAILED
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories, JSONL(.gz), WARC, feeds."),
+    db: Path = DB_OPTION,
+    workers: int = typer.Option(1, "--workers", help="Parser processes."),
+    batch_size: int = typer.Option(32, "--batch-size", help="Documents per commit."),
+) -> None:
+    """Analyse documents into a corpus database; re-running resumes or skips unchanged."""
+    from .store import Store
+    from .store.ingest import estimate_documents, ingest_paths
+    from .store.progress import ingest_display
+    try:
+        config = Config(n_process=workers)
+        with Store(db) as store, ingest_display(errors, estimate_documents(paths)) as shown:
+            summary = ingest_paths(paths, store, config=config, batch_size=batch_size,
+                                   on_progress=shown.advance, on_commit=shown.committed)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    print(f"ingested {summary.stored}, skipped {summary.unchanged} as unchanged, "
+          f"failed {summary.failed}" + (f" (see: sayso quarantine --db {db})"
+                                        if summary.failed else ""))
+    raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+@app.command()
+def quarantine(db: Path = DB_OPTION) -> None:
+    """List the inputs that could not be ingested, with the reason."""
+    from .store import Store
+    try:
+        with Store(db, read_only=True) as store:
+            failures = store.quarantined()
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    for failure in failures:
+        print(failure)
 
 
 def main() -> None:
