@@ -164,10 +164,11 @@ class ClaimLinker:
         """New claims get numbers above `last` (the highest a store holds)."""
         self._next = max(self._next, last + 1)
 
-    def assignments(self, documents: set[str]) -> list[tuple[Statement, str]]:
-        """(statement, claim) for every statement of these documents."""
+    def assignments(self, documents: set[str] | None = None
+                    ) -> list[tuple[Statement, str]]:
+        """(statement, claim) for every statement of these documents (default: all)."""
         return [(statement, claim) for statement, claim in zip(self._statements, self._claim_of)
-                if statement.document in documents]
+                if documents is None or statement.document in documents]
 
     def claims(self) -> list[Claim]:
         """Every claim with at least two members, in order of creation."""

@@ -46,7 +46,7 @@ def signature(text: str) -> np.ndarray | None:
         return None
     minhash = MinHash(num_perm=NUM_PERM)
     minhash.update_batch([g.encode("utf-8") for g in sorted(grams)])
-    return minhash.hashvalues.copy()
+    return minhash.hashvalues.astype(np.uint64)
 
 
 def band_keys(values: np.ndarray) -> list[int]:

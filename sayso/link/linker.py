@@ -51,11 +51,11 @@ class Linker:
 def link_analyses(analyses: Iterable[Analysis]) -> Linker:
     """Link a batch of analyses, earliest published first (undated last)."""
     linker = Linker()
-    for analysis in sorted(analyses, key=_publication_order):
+    for analysis in sorted(analyses, key=publication_order):
         linker.add(analysis)
     return linker
 
 
-def _publication_order(analysis: Analysis) -> tuple[bool, int, str]:
+def publication_order(analysis: Analysis) -> tuple[bool, int, str]:
     day = day_number(analysis.document.published)
     return (day is None, day or 0, analysis.document.id)

@@ -87,6 +87,10 @@ class StoryLinker:
         """New stories get numbers above `last` (the highest a store holds)."""
         self._next = max(self._next, last + 1)
 
+    def documents(self) -> list[StoryDoc]:
+        """The documents indexed so far, in order of arrival."""
+        return list(self._docs.values())
+
     def vector(self, doc: StoryDoc) -> Vector:
         return tfidf(doc.terms, self.df, self.n_docs)
 

@@ -1,0 +1,83 @@
+"""Linking inside the store: incremental updates after each stored batch."""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from link_corpus import wire_copy, wire_corpus
+from test_link_claims import engineer_says, mayor_says, residents_deny
+
+from sayso.link import link_analyses
+from sayso.link.persist import update_links
+from sayso.store import Store
+
+
+def store_in_batches(analyses, size):
+    store = Store(":memory:")
+    for start in range(0, len(analyses), size):
+        store.put_many(analyses[start:start + size])
+        update_links(store)
+    return store
+
+
+def stories_of(store):
+    return {frozenset(json.loads(docs)) for (docs,) in
+            store.fetch("SELECT documents FROM stories")}
+
+
+def test_batches_link_like_the_whole_corpus_at_once():
+    corpus = wire_corpus()
+    store = store_in_batches(corpus, 4)
+    expected = {frozenset(s.documents) for s in link_analyses(corpus).story_records()}
+    assert stories_of(store) == expected
+    assert len(expected) == 6
+
+
+def test_store_marks_copies_and_fills_the_wire_claim():
+    store = store_in_batches(wire_corpus(), 5)
+    duplicates = dict(store.fetch("SELECT id, duplicate_of FROM documents"))
+    assert duplicates["wire-00"] is None
+    assert {duplicates[f"wire-{n:02d}"] for n in range(1, 21)} == {"wire-00"}
+    (members, origins, outlets, contested, laundered), = store.fetch(
+        "SELECT members, origins, outlets, contested, laundered FROM claims")
+    assert (len(json.loads(members)), origins, outlets, contested, laundered) == (21, 1, 21, False, False)
+
+
+def test_an_earlier_copy_stored_later_becomes_the_original_of_the_group():
+    store = store_in_batches([wire_copy(3), wire_copy(5)], 1)
+    early = wire_copy(0)
+    early = dataclasses.replace(early, document=dataclasses.replace(
+        early.document, published="2031-03-01"))
+    store.put(early)
+    update_links(store)
+    assert dict(store.fetch("SELECT id, duplicate_of FROM documents")) == {
+        "wire-00": None, "wire-03": "wire-00", "wire-05": "wire-00"}
+
+
+def test_claims_grow_across_batches_and_become_contested():
+    store = store_in_batches([mayor_says(), engineer_says()], 1)
+    assert store.fetch("SELECT origins, contested FROM claims") == [(2, False)]
+    store.put(residents_deny())
+    assert update_links(store) == 1
+    assert store.fetch("SELECT origins, contested FROM claims") == [(3, True)]
+
+
+def test_linking_twice_does_nothing_new():
+    store = store_in_batches(wire_corpus(), 30)
+    assert update_links(store) == 0
+    assert store.fetch("SELECT count(*) FROM link_documents") == [(26,)]
+
+
+def test_a_changed_document_is_relinked_and_leaves_its_old_story():
+    store = store_in_batches(wire_corpus(), 30)
+    moved = wire_copy(7)
+    other = wire_corpus()[21].document
+    moved = dataclasses.replace(moved, document=dataclasses.replace(
+        other, id="wire-07", sha256="changed", title="Orchestra news"), attributions=())
+    store.put(moved)
+    assert update_links(store) == 1
+    wire = next(s for s in stories_of(store) if "wire-00" in s)
+    assert "wire-07" not in wire
+    assert any({"wire-07", "other-0"} <= s for s in stories_of(store))
+    (members,), = store.fetch("SELECT members FROM claims")
+    assert len(json.loads(members)) == 20
