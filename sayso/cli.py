@@ -171,5 +171,98 @@ def quarantine(db: Path = DB_OPTION) -> None:
         print(failure)
 
 
+FORMAT_OPTION = typer.Option("table", "--format", "-f", help="table, jsonl or csv.")
+
+
+@app.command()
+def claims(
+    db: Path = DB_OPTION,
+    actor: Optional[str] = typer.Option(None, "--actor", help="Source name contains this."),
+    about: Optional[str] = typer.Option(None, "--about", help="Content contains this."),
+    contested: bool = typer.Option(False, "--contested", help="Only denied or disputed."),
+    format: str = FORMAT_OPTION,
+) -> None:
+    """Who said what: claims across outlets once linked, else single statements."""
+    from .store import Store
+    from .store.query import claims as find_claims
+    from .store.render import check_row_format, write_records
+    try:
+        check_row_format(format)
+        with Store(db, read_only=True) as store:
+            kind, records = find_claims(store, actor=actor, about=about, contested=contested)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    write_records(records, format, sys.stdout, title=f"{len(records)} {kind}")
+
+
+@app.command()
+def actors(db: Path = DB_OPTION, format: str = FORMAT_OPTION) -> None:
+    """Every actor in the corpus: documents, mentions and statements."""
+    from .store import Store
+    from .store.query import actors as list_actors
+    from .store.render import check_row_format, write_records
+    try:
+        check_row_format(format)
+        with Store(db, read_only=True) as store:
+            records = list_actors(store)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    write_records(records, format, sys.stdout, title=f"{len(records)} actors")
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="One SQL statement; the database is read-only."),
+    db: Path = DB_OPTION,
+    format: str = FORMAT_OPTION,
+) -> None:
+    """Run SQL on a corpus database, read-only (tables: documents, actors, ...)."""
+    from .store.query import sql_query
+    from .store.render import check_row_format, write_rows
+    try:
+        check_row_format(format)
+        columns, rows = sql_query(db, sql)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    write_rows(columns, rows, format, sys.stdout)
+
+
+@app.command()
+def export(
+    what: str = typer.Option(..., "--what", help="documents, actors, attributions, "
+                             "events, stories, claims or graph."),
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet; "
+                               "for graph: graphml or prov-jsonld."),
+    db: Path = DB_OPTION,
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write here instead of stdout."),
+) -> None:
+    """Export corpus records (CONTRACT.md, corpus-level exports) or the provenance graph."""
+    from .store import Store
+    from .store.export import export_to
+    try:
+        with Store(db, read_only=True) as store:
+            export_to(store, what, format, output)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+
+
+@app.command()
+def demo(db: Path = typer.Option(Path("sayso-demo.duckdb"), "--db",
+                                 help="The demo corpus database file.")) -> None:
+    """Ingest the bundled sample corpus and show what sayso found (resumable)."""
+    from .store import Store
+    from .store.demo import corpus_summary, demo_size, ingest_demo
+    from .store.progress import ingest_display
+    from .store.render import write_corpus_summary
+    try:
+        with Store(db) as store, ingest_display(errors, demo_size()) as shown:
+            ingest_demo(store, on_progress=shown.advance, on_commit=shown.committed)
+            summary = corpus_summary(store)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    write_corpus_summary(summary, str(db), sys.stdout)
+
+
 def main() -> None:
     app()

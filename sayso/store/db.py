@@ -125,10 +125,9 @@ class Store:
 
     def analyses(self) -> Iterator[Analysis]:
         """Every stored analysis, by document id."""
-        cursor = self._cursor(f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents "
-                              "ORDER BY id")
-        while rows := cursor.fetchmany(256):
-            yield from (_analysis_from_row(row) for row in rows)
+        for row in self.iterate(f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents "
+                                "ORDER BY id"):
+            yield _analysis_from_row(row)
 
     def quarantined(self) -> list[Failure]:
         return [Failure(source, message) for source, message in
@@ -156,8 +155,12 @@ class Store:
             return names, cursor.fetchall()
         return self._guard(run, "query failed")
 
-    def _cursor(self, sql: str) -> duckdb.DuckDBPyConnection:
-        return self._guard(lambda: self._connection.cursor().execute(sql), "query failed")
+    def iterate(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[tuple]:
+        """The rows of a query, fetched a few hundred at a time."""
+        cursor = self._guard(lambda: self._connection.cursor().execute(sql, params),
+                             "query failed")
+        while rows := cursor.fetchmany(256):
+            yield from rows
 
     def _guard(self, action, problem: str):
         try:

@@ -1,23 +1,23 @@
 -- How `documents.records` (JSON) is flattened into the per-document tables.
 -- Each statement is run after the documents rows are written, in the same
 -- transaction; its one parameter is the list of document ids just written.
--- Sections start with "-- table: NAME".
+-- Sections start with "-- name: TABLE".
 
--- table: actors
+-- name: actors
 INSERT INTO actors
 SELECT d.id, a->>'id', a->>'name', a->>'kind', a->>'title', a->>'role',
        a->>'affiliation', a->'aliases', a->'codes'
 FROM documents d, unnest(json_extract(d.records, '$.actors[*]')) AS t(a)
 WHERE d.id IN (SELECT unnest(?::TEXT[]));
 
--- table: actor_mentions
+-- name: actor_mentions
 INSERT INTO actor_mentions
 SELECT d.id, a->>'id', (m->>0)::INTEGER, (m->>1)::INTEGER
 FROM documents d, unnest(json_extract(d.records, '$.actors[*]')) AS t(a),
      unnest(json_extract(a, '$.mentions[*]')) AS u(m)
 WHERE d.id IN (SELECT unnest(?::TEXT[]));
 
--- table: attributions
+-- name: attributions
 INSERT INTO attributions
 SELECT d.id, q->>'id', q->>'form',
        q->'source'->>'text', (q->'source'->'span'->>0)::INTEGER,
@@ -29,7 +29,7 @@ SELECT d.id, q->>'id', q->>'form',
 FROM documents d, unnest(json_extract(d.records, '$.attributions[*]')) AS t(q)
 WHERE d.id IN (SELECT unnest(?::TEXT[]));
 
--- table: channels
+-- name: channels
 INSERT INTO channels
 SELECT d.id, q->>'id', hop,
        q->'via'->hop->>'actor', q->'via'->hop->>'text',
@@ -39,7 +39,7 @@ FROM documents d, unnest(json_extract(d.records, '$.attributions[*]')) AS t(q),
      range(json_array_length(q->'via')::BIGINT) AS h(hop)
 WHERE d.id IN (SELECT unnest(?::TEXT[]));
 
--- table: events
+-- name: events
 INSERT INTO events
 SELECT d.id, e->>'id', e->>'type', e->>'mode', e->>'cameo',
        e->'trigger'->>'text', (e->'trigger'->'span'->>0)::INTEGER,

@@ -1,0 +1,170 @@
+"""Corpus exports, the provenance graph, and the query commands."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import duckdb
+import pytest
+
+from sayso.errors import StoreError, UsageError
+from sayso.store import Store
+from sayso.store.export import FIELDS, export, export_records, export_to
+from sayso.store.graph import prov_jsonld, provenance_graph
+from sayso.store.query import actors, claims, sql_query
+from store_helpers import sample_analysis
+
+
+@pytest.fixture
+def store():
+    with Store(":memory:") as fresh:
+        fresh.put(sample_analysis("d1"))
+        fresh.put(sample_analysis("d2", url="https://example.org/d2"))
+        yield fresh
+
+
+def exported(store, what, format="jsonl"):
+    out = io.StringIO()
+    export(store, what, format, out, None)
+    return out.getvalue()
+
+
+def test_documents_export_adds_link_fields(store):
+    records = [json.loads(line) for line in exported(store, "documents").splitlines()]
+    assert [r["id"] for r in records] == ["d1", "d2"]
+    expected = sample_analysis("d2", url="https://example.org/d2").document.to_dict()
+    assert records[1] == {**expected, "duplicate_of": None, "story": None}
+
+
+@pytest.mark.parametrize("what", ["actors", "attributions", "events"])
+def test_per_document_exports_are_the_records_with_document(store, what):
+    records = [json.loads(line) for line in exported(store, what).splitlines()]
+    originals = sample_analysis().to_dict()[what]
+    assert records == ([{"document": "d1", **r} for r in originals]
+                       + [{"document": "d2", **r} for r in originals])
+    assert tuple(records[0]) == FIELDS[what]
+
+
+def test_stories_and_claims_are_empty_until_linking(store):
+    assert exported(store, "stories") == ""
+    assert exported(store, "claims") == ""
+
+
+def test_linked_tables_export_in_contract_shape(store):
+    store.fetch("INSERT INTO stories VALUES ('s1', 'Border', '[\"d1\", \"d2\"]')")
+    assert json.loads(exported(store, "stories")) == {
+        "story": "s1", "documents": ["d1", "d2"], "label": "Border"}
+
+
+def test_csv_has_a_header_and_json_cells(store):
+    rows = list(csv.DictReader(io.StringIO(exported(store, "attributions", "csv"))))
+    assert len(rows) == 4
+    assert json.loads(rows[0]["source"])["text"] == "Minister Ana Ruiz"
+    assert rows[1]["stance"] == "denies" and rows[1]["hedged"] == "false"
+    assert rows[1]["parent"] == ""
+
+
+def test_parquet_keeps_nested_records(store, tmp_path):
+    path = tmp_path / "events.parquet"
+    assert export(store, "events", "parquet", None, path) == 2
+    row = duckdb.sql(f"SELECT document, trigger.text, actor.actor FROM '{path}' "
+                     "ORDER BY document").fetchall()
+    assert row == [("d1", "accused", "a1"), ("d2", "accused", "a1")]
+
+
+def test_empty_parquet_has_the_columns(store, tmp_path):
+    path = tmp_path / "claims.parquet"
+    export(store, "claims", "parquet", None, path)
+    columns = [c[0] for c in duckdb.sql(f"DESCRIBE SELECT * FROM '{path}'").fetchall()]
+    assert tuple(columns) == FIELDS["claims"]
+
+
+def test_parquet_needs_an_output_file(store):
+    with pytest.raises(UsageError, match="--output"):
+        export(store, "events", "parquet", None, None)
+
+
+def test_unknown_export_and_format_are_usage_errors(store):
+    with pytest.raises(UsageError, match="unknown export 'quotes'"):
+        export_records(store, "quotes")
+    with pytest.raises(UsageError, match="unknown --format 'xml'"):
+        export(store, "events", "xml", io.StringIO(), None)
+    with pytest.raises(UsageError, match="choose from graphml, prov-jsonld"):
+        export_to(store, "graph", "jsonl", None)
+
+
+def test_graph_follows_the_statement_through_its_channel(store):
+    graph = provenance_graph(store)
+    edges = set(graph.edges)
+    said = "statement:d1/q1"
+    assert (said, "prov:wasAttributedTo", "agent:ana%20ruiz") in edges
+    assert (said, "prov:wasDerivedFrom", f"{said}/via0") in edges
+    assert (f"{said}/via0", "prov:wasDerivedFrom", f"{said}/original") in edges
+    assert (f"{said}/via0", "prov:wasAttributedTo", "agent:harbour%20gazette") in edges
+    assert (said, "prov:hadPrimarySource", f"{said}/original") in edges
+    assert ("doc:d1", "prov:hadMember", said) in edges
+    assert graph.nodes["agent:ana%20ruiz"]["prov_type"] == "prov:Person"
+
+
+def test_named_sources_are_one_agent_across_documents(store):
+    graph = provenance_graph(store)
+    sources = {target for source, relation, target in graph.edges
+               if relation == "prov:wasAttributedTo" and source.endswith("/q1")}
+    assert sources == {"agent:ana%20ruiz"}
+
+
+def test_prov_jsonld_is_self_contained(store):
+    document = prov_jsonld(provenance_graph(store))
+    assert document["@context"]["prov"] == "http://www.w3.org/ns/prov#"
+    by_id = {item["@id"]: item for item in document["@graph"]}
+    assert by_id["statement:d2/q2"]["prov:wasAttributedTo"] == [
+        {"@id": "agent:northern%20front"}]
+    assert by_id["statement:d2/q2"]["sayso:stance"] == "denies"
+
+
+def test_graphml_is_well_formed(store, tmp_path):
+    path = tmp_path / "graph.graphml"
+    nodes = export_to(store, "graph", "graphml", path)
+    root = ET.parse(path).getroot()
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    assert len(root.findall("g:graph/g:node", ns)) == nodes
+    relations = {d.text for d in root.findall("g:graph/g:edge/g:data", ns)}
+    assert relations == {"prov:wasAttributedTo", "prov:wasDerivedFrom",
+                         "prov:hadPrimarySource", "prov:hadMember"}
+
+
+def test_statements_filter_by_actor_content_and_contest(store):
+    kind, found = claims(store, actor="RUIZ", about="convoy")
+    assert kind == "statements"
+    assert [(r["document"], r["attribution"], r["via"]) for r in found] == [
+        ("d1", "q1", "interview: Harbour Gazette"), ("d2", "q1", "interview: Harbour Gazette")]
+    _, contested = claims(store, contested=True)
+    assert {r["source"] for r in contested} == {"Northern Front"}
+    assert claims(store, actor="nobody")[1] == []
+
+
+def test_claims_come_from_linking_when_present(store):
+    store.fetch("INSERT INTO claims VALUES ('c1', 'the convoy crossed the river', "
+                "'[[\"d1\", \"q1\"], [\"d2\", \"q1\"]]', '[\"Ana Ruiz\"]', 1, 1, true)")
+    kind, found = claims(store, actor="ruiz", contested=True)
+    assert kind == "claims"
+    assert found[0]["members"] == [["d1", "q1"], ["d2", "q1"]]
+    assert claims(store, about="bridge")[1] == []
+
+
+def test_actors_are_counted_across_documents(store):
+    assert actors(store)[0] == {"name": "Ana Ruiz", "kind": "person", "documents": 2,
+                                "mentions": 4, "statements": 2}
+
+
+def test_sql_query_is_read_only(tmp_path):
+    path = tmp_path / "corpus.duckdb"
+    with Store(path) as writable:
+        writable.put(sample_analysis())
+    assert sql_query(path, "SELECT count(*) AS n FROM attributions") == (["n"], [(2,)])
+    with pytest.raises(StoreError, match="read-only"):
+        sql_query(path, "DELETE FROM documents")
+    with Store(path) as again:
+        assert again.counts()["documents"] == 1
