@@ -7,9 +7,11 @@ import json
 from link_corpus import wire_copy, wire_corpus
 from test_link_claims import engineer_says, mayor_says, residents_deny
 
+from sayso.config import Config
 from sayso.link import link_analyses
 from sayso.link.persist import update_links
 from sayso.store import Store
+from sayso.store.ingest import ingest_documents
 
 
 def store_in_batches(analyses, size):
@@ -81,3 +83,11 @@ def test_a_changed_document_is_relinked_and_leaves_its_old_story():
     assert any({"wire-07", "other-0"} <= s for s in stories_of(store))
     (members,), = store.fetch("SELECT members FROM claims")
     assert len(json.loads(members)) == 20
+
+
+def test_ingest_links_each_committed_batch(nlp):
+    store = Store(":memory:")
+    documents = [a.document for a in wire_corpus()]
+    ingest_documents(documents, store, config=Config(stages=()), batch_size=10)
+    assert len(stories_of(store)) == 6
+    assert store.fetch("SELECT count(*) FROM documents WHERE duplicate_of = 'wire-00'") == [(20,)]
