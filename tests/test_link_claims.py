@@ -143,3 +143,9 @@ def test_claim_of_own_voice_members_only_counts_outlets_as_origins():
                for d in ("a", "b")]
     claim = summarise("c1", members)
     assert (claim.origins, claim.laundered, claim.sources) == (2, False, ())
+
+
+def test_a_denier_is_a_source_but_not_an_origin():
+    claim = dam_claim([mayor_says(), engineer_says(), residents_deny(), interview_rewrite()])
+    assert claim.origins == 2
+    assert claim.sources == ("Tomas Berg", "Ana Ruiz", "Varn Watch")

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Analysis
-from .provenance import channel_names, independent_origins, is_laundered, origin_key, source_name
+from .provenance import (channel_names, distinct_names, independent_origins, is_laundered,
+                         origin_key, source_name)
 from .terms import (Vector, content_terms, cosine, day_number, posted_near, tfidf,
                     top_terms)
 
@@ -211,17 +212,22 @@ class ClaimLinker:
 
 
 def summarise(claim: str, members: list[Statement]) -> Claim:
-    """A claim's record from its member statements (first member first)."""
+    """A claim's record from its member statements (first member first).
+
+    Origins count the sources that assert the claim, not those who deny or
+    dispute it; `sources` names everyone quoted on it, each person once.
+    """
     attributed = [m for m in members if not m.own_voice]
+    asserting = [m for m in attributed if m.stance not in CONTESTING] or attributed
     channels = {c for m in attributed for c in m.channels}
-    origins = independent_origins((m.origin for m in attributed), channels)
+    origins = independent_origins((m.origin for m in asserting), channels)
     if not attributed:
         origins = {f"outlet:{m.outlet}" for m in members}
     days = [m.day for m in members if m.day is not None]
     return Claim(
-        id=claim, text=(attributed or members)[0].text,
+        id=claim, text=(asserting or members)[0].text,
         members=tuple((m.document, m.id) for m in members),
-        sources=tuple(dict.fromkeys(m.source for m in attributed if m.source)),
+        sources=distinct_names(m.source for m in attributed if m.source),
         origins=len(origins), outlets=len({m.outlet for m in members}),
         contested=any(m.stance in CONTESTING for m in members),
         laundered=is_laundered(origins if attributed else set(),

@@ -76,6 +76,20 @@ def independent_origins(keys: Iterable[str], channels: Iterable[str] = ()) -> se
         other != k and other.endswith(" " + k[5:]) for other in speakers)}
 
 
+def distinct_names(names: Iterable[str]) -> tuple[str, ...]:
+    """Names in first-seen order, each person once: a short "Berg" is left
+    out where the full "Tomas Berg" is also named."""
+    ordered = list(dict.fromkeys(names))
+    keys = [name_key(name) for name in ordered]
+    kept, seen = [], set()
+    for name, key in zip(ordered, keys):
+        if key in seen or any(other.endswith(" " + key) for other in keys):
+            continue
+        seen.add(key)
+        kept.append(name)
+    return tuple(kept)
+
+
 def is_laundered(attributed_origins: set[str], own_voice_members: int) -> bool:
     """A claim stated as fact by some article while every attributed member
     traces back to a single source."""
