@@ -1,10 +1,12 @@
 """Claims across articles: members, origins, contested, laundering."""
 from __future__ import annotations
 
+import pytest
 from link_corpus import attribution, own_voice_event, span_of, wire_corpus
 
 from sayso.link import link_analyses
-from sayso.link.claims import summarise, Statement
+from sayso.link.claims import Statement, summarise
+from sayso.link.provenance import distinct_names, independent_origins, name_key, same_person
 from sayso.model import Actor, Analysis, Channel, Document
 
 DAM = "the Varn dam had been fully inspected in March and showed no cracks"
@@ -149,3 +151,25 @@ def test_a_denier_is_a_source_but_not_an_origin():
     claim = dam_claim([mayor_says(), engineer_says(), residents_deny(), interview_rewrite()])
     assert claim.origins == 2
     assert claim.sources == ("Tomas Berg", "Ana Ruiz", "Varn Watch")
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Berg", "Tomas Berg", True),
+    ("Jacob Lew", "Jacob J. Lew", True),
+    ("John A. Boehner", "House Speaker John Boehner", True),
+    ("Hillary Clinton", "Bill Clinton", False),
+    ("Tomas Berg", "Tomas Bergman", False),
+])
+def test_name_variants_of_one_person(a, b, same):
+    assert same_person(name_key(a), name_key(b)) is same
+
+
+def test_each_source_is_named_once_by_its_usual_name():
+    names = ["House Speaker John Boehner", "John Boehner", "John Boehner", "Jacob Lew",
+             "Jacob J. Lew"]
+    assert distinct_names(names) == ("John Boehner", "Jacob J. Lew")
+
+
+def test_a_channel_named_elsewhere_as_speaker_is_not_an_origin():
+    keys = ["name:mordechai", "name:yoav mordechai", "name:elaph"]
+    assert independent_origins(keys, ["Elaph"]) == {"name:yoav mordechai"}

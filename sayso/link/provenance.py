@@ -10,12 +10,14 @@ origins when the claim also names the speaker behind them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Analysis, Attribution
 
 _NON_NAME = re.compile(r"[^\w\s]", re.UNICODE)
 CARRIER_KINDS = ("outlet", "document")
+DISPLAY_WORDS = 3
 
 
 def name_key(name: str) -> str:
@@ -60,34 +62,54 @@ def origin_key(analysis: Analysis, attribution: Attribution, root: str) -> str:
     return f"document:{root}"
 
 
+def same_person(a: str, b: str) -> bool:
+    """Whether two name keys can name one person: the same last word, and the
+    shorter's words (initials aside) all in the longer ("Lew" and "Jacob J.
+    Lew", "John A. Boehner" and "House Speaker John Boehner")."""
+    words_a, words_b = a.split(), b.split()
+    if not words_a or not words_b or words_a[-1] != words_b[-1]:
+        return False
+    short, long = sorted((words_a, words_b), key=len)
+    return {w for w in short if len(w) > 1} <= set(long) or \
+        {w for w in long if len(w) > 1} <= set(short)
+
+
+def people(names: Iterable[str]) -> list[list[str]]:
+    """Names grouped by `same_person` (on their name keys), in first-seen order."""
+    groups: list[list[str]] = []
+    for name in dict.fromkeys(names):
+        key = name_key(name)
+        group = next((g for g in groups if any(same_person(key, name_key(n)) for n in g)),
+                     None)
+        if group is None:
+            groups.append([name])
+        else:
+            group.append(name)
+    return groups
+
+
 def independent_origins(keys: Iterable[str], channels: Iterable[str] = ()) -> set[str]:
-    """The distinct original sources among origin keys.
+    """The distinct original sources among origin keys, one key per source.
 
     Carriers (outlets, documents, channels) count only when no speaker is
-    named; a short name that ends a longer one ("Mordechai", "Yoav
-    Mordechai") is the same person.
+    named; name variants of one person (`same_person`) count once.
     """
     keys = set(keys)
     carried = {name_key(c) for c in channels}
-    speakers = {k for k in keys if k.startswith("name:") and k[5:] not in carried}
+    speakers = sorted(k for k in keys if k.startswith("name:") and k[5:] not in carried)
     if not speakers:
         return keys
-    return {k for k in speakers if not any(
-        other != k and other.endswith(" " + k[5:]) for other in speakers)}
+    return {max(group, key=len) for group in people(speakers)}
 
 
 def distinct_names(names: Iterable[str]) -> tuple[str, ...]:
-    """Names in first-seen order, each person once: a short "Berg" is left
-    out where the full "Tomas Berg" is also named."""
-    ordered = list(dict.fromkeys(names))
-    keys = [name_key(name) for name in ordered]
-    kept, seen = [], set()
-    for name, key in zip(ordered, keys):
-        if key in seen or any(other.endswith(" " + key) for other in keys):
-            continue
-        seen.add(key)
-        kept.append(name)
-    return tuple(kept)
+    """Names in first-seen order, each person once: by the variant used most,
+    then the longest of at most `DISPLAY_WORDS` words (longer ones tend to
+    carry a title: "House Speaker John Boehner")."""
+    names = list(names)
+    uses = Counter(names)
+    return tuple(max(group, key=lambda n: (uses[n], len(n.split()) <= DISPLAY_WORDS, len(n)))
+                 for group in people(names))
 
 
 def is_laundered(attributed_origins: set[str], own_voice_members: int) -> bool:
