@@ -173,3 +173,11 @@ def test_each_source_is_named_once_by_its_usual_name():
 def test_a_channel_named_elsewhere_as_speaker_is_not_an_origin():
     keys = ["name:mordechai", "name:yoav mordechai", "name:elaph"]
     assert independent_origins(keys, ["Elaph"]) == {"name:yoav mordechai"}
+
+
+def test_a_pronoun_source_is_not_a_separate_origin():
+    text = f"He said {DAM}."
+    pronoun = article("pronoun", "Weekly Star", 11, text,
+                      attribution(text, "q1", "He", "said", DAM))
+    claim = dam_claim([mayor_says(), pronoun])
+    assert (claim.origins, claim.sources) == (1, ("Tomas Berg",))

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..model import Analysis, Attribution
 
 _NON_NAME = re.compile(r"[^\w\s]", re.UNICODE)
@@ -26,12 +28,22 @@ def name_key(name: str) -> str:
 
 
 def source_name(analysis: Analysis, attribution: Attribution) -> str | None:
-    """The source's display name: its actor's name, else its text; None if unsourced."""
+    """The source's name: its actor's name, else its text when that looks like
+    a name; None when unsourced, anonymous, or only a pronoun or description
+    ("he", "public statements")."""
     source = attribution.source
     if source is None or source.kind == "anonymous":
         return None
     actor = analysis.actor(source.actor)
-    return actor.name if actor is not None else source.text
+    if actor is not None:
+        return actor.name
+    return source.text if looks_like_name(source.text) else None
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether some word of the text is capitalised and not a function word."""
+    return any(word[:1].isupper() and word.lower() not in STOP_WORDS
+               for word in text.split())
 
 
 def channel_names(analysis: Analysis, attribution: Attribution) -> set[str]:
