@@ -139,22 +139,25 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories, JSONL(.gz), WARC, feeds."),
     db: Path = DB_OPTION,
     workers: int = typer.Option(1, "--workers", help="Parser processes."),
-    batch_size: int = typer.Option(32, "--batch-size", help="Documents per commit."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size",
+                                             help="Documents per commit (default 100)."),
 ) -> None:
     """Analyse documents into a corpus database; re-running resumes or skips unchanged."""
     from .store import Store
-    from .store.ingest import estimate_documents, ingest_paths
+    from .store.ingest import DEFAULT_BATCH_SIZE, estimate_documents, ingest_paths
     from .store.progress import ingest_display
+    if workers < 1:
+        raise fail(f"--workers must be at least 1, not {workers}", EXIT_USAGE)
     try:
         config = Config(n_process=workers)
+        batch = DEFAULT_BATCH_SIZE if batch_size is None else batch_size
         with Store(db) as store, ingest_display(errors, estimate_documents(paths)) as shown:
-            summary = ingest_paths(paths, store, config=config, batch_size=batch_size,
+            summary = ingest_paths(paths, store, config=config, batch_size=batch,
                                    on_progress=shown.advance, on_commit=shown.committed)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
-    print(f"ingested {summary.stored}, skipped {summary.unchanged} as unchanged, "
-          f"failed {summary.failed}" + (f" (see: sayso quarantine --db {db})"
-                                        if summary.failed else ""))
+    hint = f" (see: sayso quarantine --db {db})" if summary.failed else ""
+    print(f"{summary}{hint}")
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
 
 

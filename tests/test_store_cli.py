@@ -98,3 +98,21 @@ def test_demo_ingests_then_resumes(nlp, tmp_path):
     again = runner.invoke(app, ["demo", "--db", db])
     assert again.stdout.startswith("37 documents")
     assert "stored" not in again.stderr
+
+
+CORPUS_COMMANDS = ("ingest", "quarantine", "claims", "actors", "query", "export", "demo")
+
+
+@pytest.mark.parametrize("name", CORPUS_COMMANDS)
+def test_every_corpus_command_and_option_has_help(name):
+    import typer.main
+    command = typer.main.get_command(app).commands[name]
+    assert command.help
+    assert all(getattr(param, "help", None) for param in command.params), name
+
+
+def test_ingest_workers_must_be_positive(tmp_path):
+    result = runner.invoke(app, ["ingest", "x.txt", "--db", str(tmp_path / "c.duckdb"),
+                                 "--workers", "0"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "sayso: --workers must be at least 1, not 0"

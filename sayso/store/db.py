@@ -31,8 +31,8 @@ PER_DOCUMENT_TABLES = ("actors", "actor_mentions", "attributions", "channels", "
 class Store:
     """A sayso corpus in a DuckDB file (or in memory).
 
-    ``read_only=True`` opens an existing database without taking the writer
-    lock's right to change it; `sayso query` uses it.
+    ``read_only=True`` opens an existing database that cannot be changed
+    through this store (`sayso query` and the other query commands use it).
     """
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
@@ -80,12 +80,14 @@ class Store:
                 self._connection.execute(
                     f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?::TEXT[]))",
                     [replaced])
-        placeholders = ", ".join("?" for _ in DOCUMENT_COLUMNS)
-        self._connection.executemany(
-            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({placeholders})",
-            [_document_row(a) for a in analyses])
+        rows = [_document_row(a) for a in analyses]
+        columns = [list(column) for column in zip(*rows)]
+        unnested = ", ".join(f"unnest(${n}::TEXT[])" for n in range(1, len(columns) + 1))
+        self._connection.execute(
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) SELECT {unnested}",
+            columns)
         for statement in record_statements().values():
-            self._connection.execute(statement, [ids])
+            self._connection.execute(statement, [ids, columns[-1]])
         self._connection.execute(
             "DELETE FROM quarantine WHERE source IN (SELECT unnest(?::TEXT[]))", [ids])
 

@@ -23,7 +23,7 @@ from ..read import read_paths
 from .db import Store
 
 STORED, UNCHANGED, FAILED = "stored", "unchanged", "failed"
-DEFAULT_BATCH_SIZE = 32
+DEFAULT_BATCH_SIZE = 100
 
 SINGLE_DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
@@ -40,6 +40,10 @@ class IngestSummary:
     @property
     def seen(self) -> int:
         return self.stored + self.unchanged + self.failed
+
+    def __str__(self) -> str:
+        return (f"ingested {self.stored}, skipped {self.unchanged} as unchanged, "
+                f"failed {self.failed}")
 
 
 ProgressHook = Callable[[str, str], None]
