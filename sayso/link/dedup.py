@@ -13,6 +13,7 @@ one published first, ties broken by the order of arrival.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -39,14 +40,20 @@ class Copy:
     signature: np.ndarray
 
 
+@lru_cache(maxsize=4096)
 def signature(text: str) -> np.ndarray | None:
-    """The MinHash signature of a text's word shingles; None when it is too short."""
+    """The MinHash signature of a text's word shingles; None when it is too short.
+
+    Cached (read-only arrays), as one ingest batch asks for it more than once.
+    """
     grams = shingles(text, SHINGLE_WORDS)
     if len(grams) < MIN_WORDS - SHINGLE_WORDS + 1:
         return None
     minhash = MinHash(num_perm=NUM_PERM)
     minhash.update_batch([g.encode("utf-8") for g in sorted(grams)])
-    return minhash.hashvalues.astype(np.uint64)
+    values = minhash.hashvalues.astype(np.uint64)
+    values.flags.writeable = False
+    return values
 
 
 def band_keys(values: np.ndarray) -> list[int]:
@@ -71,6 +78,7 @@ class DuplicateFinder:
         self._copies: dict[str, Copy] = {}
         self._root: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
+        self._next_arrival = 0
 
     def duplicate_of(self, doc_id: str) -> str | None:
         """The earliest copy this document duplicates, or None for an original."""
@@ -82,31 +90,32 @@ class DuplicateFinder:
         return self._root.get(doc_id, doc_id)
 
     def add(self, doc_id: str, text: str, day: int | None) -> dict[str, str | None]:
-        """Index a document; return {doc: duplicate_of} for every doc whose link changed."""
+        """Index a new document; return {doc: duplicate_of} for every doc whose
+        link changed (the new one if it is a copy, older ones if it is older)."""
         values = signature(text)
         if values is None:
             self._root[doc_id] = doc_id
             self._members[doc_id] = [doc_id]
             return {}
-        return self.restore(Copy(doc_id, day, len(self._copies), values), None)
+        copy = Copy(doc_id, day, self._next_arrival, values)
+        matched = self._matches(copy, band_keys(values))
+        self._index(copy)
+        return self._join(doc_id, {self.root(other) for other in matched})
 
-    def restore(self, copy: Copy, duplicate_of: str | None = None
-                ) -> dict[str, str | None]:
-        """Index a document's signature.
+    def restore(self, copy: Copy, duplicate_of: str | None = None) -> None:
+        """Index a document whose link is already known (read back from a store)."""
+        self._index(copy)
+        root = duplicate_of or copy.id
+        self._root[copy.id] = root
+        members = self._members.setdefault(root, [root])
+        if copy.id not in members:
+            members.append(copy.id)
 
-        With `duplicate_of` given (an assignment read back from a store) it is
-        kept as is; otherwise the document joins the groups it matches.
-        """
+    def _index(self, copy: Copy) -> None:
         self._copies[copy.id] = copy
-        keys = band_keys(copy.signature)
-        matched = set() if duplicate_of is not None else self._matches(copy, keys)
-        for key in keys:
+        self._next_arrival = max(self._next_arrival, copy.arrival + 1)
+        for key in band_keys(copy.signature):
             self._buckets[key].append(copy.id)
-        if duplicate_of is not None:
-            self._root[copy.id] = duplicate_of
-            self._members.setdefault(duplicate_of, [duplicate_of]).append(copy.id)
-            return {}
-        return self._join(copy.id, {self.root(other) for other in matched})
 
     def _matches(self, copy: Copy, keys: list[int]) -> set[str]:
         candidates = {other for key in keys for other in self._buckets.get(key, ())}

@@ -34,6 +34,7 @@ from .stories import StoryDoc, story_number
 from .terms import day_number, document_terms
 
 BATCH = 256
+COPY_CANDIDATES = 8
 
 
 def sql(store: Store, name: str, params: Sequence[Any] | None = None) -> list[tuple]:
@@ -61,8 +62,9 @@ def link_batch(store: Store, analyses: Sequence[Analysis]) -> None:
     changed: dict[str, str | None] = {}
     for analysis in analyses:
         changed.update(linker.add(analysis))
-    _save_documents(store, analyses, arrival)
+    _save_documents(store, linker, analyses, arrival)
     _save_links(store, linker, ids, changed)
+    _save_last_ids(store, linker, ids)
     _save_stories(store, {linker.stories.story_of(i) for i in ids} | stale_stories)
     _save_claims(store, linker, set(ids), stale_claims)
 
@@ -91,20 +93,20 @@ def _load(store: Store, analyses: Sequence[Analysis]) -> Linker:
         _load_story_documents(store, linker, min(days), max(days))
         _load_statements(store, linker, min(days), max(days))
     _load_frequencies(store, linker, analyses)
-    linker.stories.reserve_ids(max((story_number(s) for (s,) in sql(store, "story_ids")),
-                                   default=0))
-    linker.claims.reserve_ids(max((claim_number(c) for (c,) in sql(store, "claim_ids")),
-                                  default=0))
+    last = dict(sql(store, "last_ids"))
+    linker.stories.reserve_ids(last.get("story", 0))
+    linker.claims.reserve_ids(last.get("claim", 0))
     return linker
 
 
 def _load_copies(store: Store, linker: Linker, analyses: Sequence[Analysis]) -> None:
+    """The originals the new documents may be copies of."""
     keys = [key for a in analyses
             if (values := signature(a.document.text)) is not None
             for key in band_keys(values)]
-    for doc_id, day, arrival, values, duplicate_of in sql(store, "copies", [keys]):
-        copy = Copy(doc_id, day, arrival, np.array(values, dtype=np.uint64))
-        linker.duplicates.restore(copy, duplicate_of)
+    limit = COPY_CANDIDATES * len(analyses)
+    for doc_id, day, arrival, values in sql(store, "copies", [keys, limit]):
+        linker.duplicates.restore(Copy(doc_id, day, arrival, np.array(values, dtype=np.uint64)))
 
 
 def _load_story_documents(store: Store, linker: Linker, first: int, last: int) -> None:
@@ -133,45 +135,67 @@ def _load_frequencies(store: Store, linker: Linker, analyses: Sequence[Analysis]
     linker.stories.n_docs = sql(store, "linked_count")[0][0]
 
 
-def _save_documents(store: Store, analyses: Sequence[Analysis], arrival: int) -> None:
-    """The new documents' link state: signature, band keys, term counts."""
+def _save_documents(store: Store, linker: Linker, analyses: Sequence[Analysis],
+                    arrival: int) -> None:
+    """The new documents' link state: signature, band keys, term counts, story."""
+    rows, keys, owners = [], [], []
+    df: Counter[str] = Counter()
     for offset, analysis in enumerate(analyses):
         document = analysis.document
         terms = document_terms(document)
         values = signature(document.text)
-        sql(store, "insert_document",
-            [document.id, document.sha256, day_number(document.published), arrival + offset,
-             None if values is None else [int(v) for v in values], json.dumps(terms),
-             document.title])
+        rows.append([document.id, document.sha256, day_number(document.published),
+                     arrival + offset, None if values is None else [int(v) for v in values],
+                     json.dumps(terms), document.title, document.published,
+                     linker.stories.story_of(document.id)])
         if values is not None:
-            sql(store, "insert_bands", [band_keys(values), document.id])
-        sql(store, "count_terms", [sorted(terms)])
+            band = band_keys(values)
+            keys.extend(band)
+            owners.extend([document.id] * len(band))
+        df.update(terms.keys())
+    sql(store, "insert_documents", columns(rows))
+    sql(store, "insert_bands", [keys, owners])
+    sql(store, "count_terms", [list(df), list(df.values())])
+
+
+def columns(rows: list[list]) -> list[list]:
+    """Row lists turned into column lists (for INSERT ... SELECT unnest(...))."""
+    return [list(column) for column in zip(*rows)]
 
 
 def _save_links(store: Store, linker: Linker, ids: list[str],
                 changed: dict[str, str | None]) -> None:
     """Each new document's duplicate_of and story; re-point groups whose
     original is now an older copy."""
-    for doc_id in ids:
-        sql(store, "set_links", [linker.duplicates.duplicate_of(doc_id),
-                                 linker.stories.story_of(doc_id), doc_id])
+    sql(store, "set_links", [ids, [linker.duplicates.duplicate_of(i) for i in ids],
+                             [linker.stories.story_of(i) for i in ids]])
     for doc_id, original in changed.items():
         if doc_id not in ids:
             sql(store, "repoint_copies", [original, doc_id, doc_id])
+
+
+def _save_last_ids(store: Store, linker: Linker, ids: list[str]) -> None:
+    """Remember the highest story and claim numbers handed out."""
+    stories = [story_number(linker.stories.story_of(i)) for i in ids]
+    claims = [claim_number(claim) for _, claim in linker.claims.assignments(set(ids))]
+    for kind, numbers in (("story", stories), ("claim", claims)):
+        if numbers:
+            sql(store, "save_last_id", [kind, max(numbers)])
 
 
 def _save_stories(store: Store, stories: Iterable[str | None]) -> None:
     """Rewrite the rows of these stories from the documents table."""
     for story in sorted(s for s in stories if s is not None):
         sql(store, "delete_story", [story])
-        sql(store, "insert_story", [story, story, story])
+        sql(store, "insert_story", [story, story])
 
 
 def _save_claims(store: Store, linker: Linker, ids: set[str], stale: set[str]) -> None:
     """Store the new statements and rewrite the claims they joined or left."""
     assigned = linker.claims.assignments(ids)
-    for statement, claim in assigned:
-        sql(store, "insert_statement", _statement_row(statement, claim))
+    if assigned:
+        sql(store, "insert_statements",
+            columns([_statement_row(statement, claim) for statement, claim in assigned]))
     for claim in sorted({claim for _, claim in assigned} | stale):
         members = [_statement_from_row(row)[0]
                    for row in sql(store, "claim_statements", [claim])]

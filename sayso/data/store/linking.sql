@@ -10,9 +10,8 @@ WHERE l.id IS NULL
 ORDER BY d.published NULLS LAST, d.id;
 
 -- name: stale_stories
--- Stories listing any of these documents. Parameter: document ids.
-SELECT DISTINCT story FROM stories, unnest(CAST(documents AS TEXT[])) AS t(doc)
-WHERE doc IN (SELECT unnest(?::TEXT[]));
+-- The stories of documents about to be relinked. Parameter: document ids.
+SELECT DISTINCT story FROM link_documents WHERE id IN (SELECT unnest(?::TEXT[]));
 
 -- name: stale_claims
 SELECT DISTINCT claim FROM link_statements
@@ -25,26 +24,24 @@ SELECT terms FROM link_documents WHERE id IN (SELECT unnest(?::TEXT[]));
 UPDATE link_terms SET df = df - ? WHERE term = ?;
 
 -- name: copies
--- Documents sharing an LSH bucket with the new ones, and their originals.
--- Parameter: the new documents' band keys.
-WITH near AS (
-    SELECT DISTINCT document AS id FROM link_bands
-    WHERE key IN (SELECT unnest(?::BIGINT[]))),
-roots AS (
-    SELECT d.duplicate_of AS id FROM documents d JOIN near USING (id)
-    WHERE d.duplicate_of IS NOT NULL)
-SELECT l.id, l.day, l.arrival, l.signature, d.duplicate_of
-FROM link_documents l JOIN documents d ON d.id = l.id
+-- The originals of the documents sharing an LSH bucket with the new ones,
+-- those sharing most buckets first (the likeliest copies), at most a few per
+-- new document so a huge syndication group costs no more than a small one.
+-- Parameters: the new documents' band keys, how many originals at most.
+WITH hits AS (
+    SELECT coalesce(d.duplicate_of, b.document) AS id, count(*) AS shared
+    FROM link_bands b JOIN documents d ON d.id = b.document
+    WHERE b.key IN (SELECT unnest(?::BIGINT[]))
+    GROUP BY 1 ORDER BY shared DESC, id LIMIT ?)
+SELECT l.id, l.day, l.arrival, l.signature
+FROM link_documents l JOIN hits USING (id)
 WHERE l.signature IS NOT NULL
-  AND l.id IN (SELECT id FROM near UNION SELECT id FROM roots)
 ORDER BY l.arrival;
 
 -- name: story_documents
 -- Linked documents published between two days. Parameters: first, last day.
-SELECT l.id, l.day, l.terms, l.title, d.story
-FROM link_documents l JOIN documents d ON d.id = l.id
-WHERE l.day BETWEEN ? AND ? AND d.story IS NOT NULL
-ORDER BY l.arrival;
+SELECT id, day, terms, title, story FROM link_documents
+WHERE day BETWEEN ? AND ? ORDER BY arrival;
 
 -- name: statements_between
 SELECT document, member, claim, text, terms, day, outlet, source, origin,
@@ -65,28 +62,44 @@ SELECT count(*) FROM link_documents;
 -- name: next_arrival
 SELECT coalesce(max(arrival) + 1, 0) FROM link_documents;
 
--- name: story_ids
-SELECT story FROM stories;
+-- name: last_ids
+SELECT kind, last FROM link_ids;
 
--- name: claim_ids
-SELECT DISTINCT claim FROM link_statements;
+-- name: save_last_id
+INSERT INTO link_ids VALUES (?, ?)
+ON CONFLICT (kind) DO UPDATE SET last = greatest(link_ids.last, excluded.last);
 
--- name: insert_document
-INSERT INTO link_documents VALUES (?, ?, ?, ?, ?, ?, ?);
+-- name: insert_documents
+-- One list per column of link_documents, one item per new document.
+INSERT INTO link_documents
+SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::INTEGER[]), unnest(?::BIGINT[]),
+       unnest(?::UBIGINT[][]), unnest(?::JSON[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
+       unnest(?::TEXT[]);
 
 -- name: insert_bands
-INSERT INTO link_bands SELECT unnest(?::BIGINT[]), ?;
+-- Parameters: band keys, and the document of each.
+INSERT INTO link_bands SELECT unnest(?::BIGINT[]), unnest(?::TEXT[]);
 
 -- name: count_terms
-INSERT INTO link_terms SELECT unnest(?::TEXT[]), 1
-ON CONFLICT (term) DO UPDATE SET df = link_terms.df + 1;
+-- Parameters: terms, and how many new documents hold each.
+INSERT INTO link_terms SELECT unnest(?::TEXT[]), unnest(?::INTEGER[])
+ON CONFLICT (term) DO UPDATE SET df = link_terms.df + excluded.df;
 
--- name: insert_statement
-INSERT INTO link_statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+-- name: insert_statements
+-- One list per column of link_statements, one item per new statement.
+INSERT INTO link_statements
+SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
+       unnest(?::JSON[]), unnest(?::INTEGER[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
+       unnest(?::TEXT[]), unnest(?::JSON[]), unnest(?::TEXT[]), unnest(?::BOOLEAN[]),
+       unnest(?::JSON[]);
 
 -- name: set_links
--- A new document's links. Parameters: duplicate_of, story, id.
-UPDATE documents SET duplicate_of = ?, story = ? WHERE id = ?;
+-- The new documents' links in the documents table.
+-- Parameters: ids, and the duplicate_of and story of each.
+UPDATE documents SET duplicate_of = new.duplicate_of, story = new.story
+FROM (SELECT unnest(?::TEXT[]) AS id, unnest(?::TEXT[]) AS duplicate_of,
+             unnest(?::TEXT[]) AS story) AS new
+WHERE documents.id = new.id;
 
 -- name: repoint_copies
 -- An older copy arrived: the document and its copies point at it.
@@ -97,14 +110,13 @@ UPDATE documents SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?;
 DELETE FROM stories WHERE story = ?;
 
 -- name: insert_story
--- A story's row from the documents table: label = the earliest title.
--- Parameters: story, story, story.
+-- A story's row from its linked documents: label = the earliest title.
+-- Parameters: story, story.
 INSERT INTO stories
 SELECT ?,
-       (SELECT title FROM documents WHERE story = ? AND title IS NOT NULL
-        ORDER BY published NULLS LAST, id LIMIT 1),
+       first(title ORDER BY published NULLS LAST, id) FILTER (WHERE title IS NOT NULL),
        to_json(list(id ORDER BY published NULLS LAST, id))
-FROM documents WHERE story = ? HAVING count(*) > 0;
+FROM link_documents WHERE story = ? HAVING count(*) > 0;
 
 -- name: delete_claim
 DELETE FROM claims WHERE claim = ?;

@@ -15,9 +15,12 @@ CREATE TABLE link_documents (
     arrival    BIGINT NOT NULL,     -- linking order, breaks ties between copies
     signature  UBIGINT[],           -- MinHash of word shingles; NULL for short texts
     terms      JSON NOT NULL,       -- {"term": count} (title counted twice)
-    title      TEXT
+    title      TEXT,
+    published  TEXT,
+    story      TEXT NOT NULL
 );
 CREATE INDEX link_documents_day ON link_documents (day);
+CREATE INDEX link_documents_story ON link_documents (story);
 
 -- LSH buckets: a document's band keys; documents sharing a key are candidates.
 CREATE TABLE link_bands (
@@ -25,6 +28,12 @@ CREATE TABLE link_bands (
     document  TEXT NOT NULL
 );
 CREATE INDEX link_bands_key ON link_bands (key);
+
+-- The highest story and claim numbers handed out ("story", "claim").
+CREATE TABLE link_ids (
+    kind  TEXT PRIMARY KEY,
+    last  INTEGER NOT NULL
+);
 
 -- Document frequencies of terms over the linked documents.
 CREATE TABLE link_terms (
