@@ -8,22 +8,31 @@ milliseconds per document for each slice of the corpus and the story pair
 F1 against the generated stories. With blocking (LSH buckets, term-by-day
 postings) the cost per document stays flat as the corpus grows.
 
-    PYTHONPATH=. python benchmarks/bench_link.py [DOCUMENTS] [SLICE]
+With ``--store`` the same corpus goes into a DuckDB store (in a temporary
+directory) in batches of 100, each followed by `update_links`, as ingest
+does; the times then include the store's reads and writes.
+
+    PYTHONPATH=. python benchmarks/bench_link.py [DOCUMENTS] [SLICE] [--store]
 """
 from __future__ import annotations
 
+import os
 import random
 import sys
+import tempfile
 import time
 from datetime import date, timedelta
 from itertools import combinations
 
 from sayso.link import Linker
+from sayso.link.persist import update_links
 from sayso.model import Analysis, Document
+from sayso.store import Store
 
 BACKGROUND = [f"word{i}" for i in range(20000)]
 WEIGHTS = [1 / (rank + 1) for rank in range(len(BACKGROUND))]
 START = date(2020, 1, 1).toordinal()
+STORE_BATCH = 100
 
 
 def story_articles(story: int, rng: random.Random) -> list[Document]:
@@ -63,20 +72,58 @@ def pair_f1(gold: dict[str, str], predicted: dict[str, str]) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def main(size: int = 10000, slice_size: int = 2000) -> None:
-    documents = corpus(size)
-    linker = Linker()
-    for start in range(0, size, slice_size):
+class InMemory:
+    """Adds documents to one `Linker`."""
+
+    def __init__(self) -> None:
+        self.linker = Linker()
+
+    def add(self, documents: list[Document]) -> None:
+        for document in documents:
+            self.linker.add(Analysis(document=document))
+
+    def stories(self) -> dict[str, str]:
+        return {d["id"]: d["story"] for d in self.linker.documents()}
+
+
+class InStore:
+    """Puts documents in a DuckDB store in batches and links each batch."""
+
+    def __init__(self, directory: str) -> None:
+        self.store = Store(os.path.join(directory, "bench.duckdb"))
+
+    def add(self, documents: list[Document]) -> None:
+        for start in range(0, len(documents), STORE_BATCH):
+            self.store.put_many([Analysis(document=d)
+                                 for d in documents[start:start + STORE_BATCH]])
+            update_links(self.store)
+
+    def stories(self) -> dict[str, str]:
+        return dict(self.store.fetch("SELECT id, story FROM documents"))
+
+
+def run(target, documents: list[Document], slice_size: int) -> None:
+    for start in range(0, len(documents), slice_size):
+        part = documents[start:start + slice_size]
         began = time.perf_counter()
-        for document in documents[start:start + slice_size]:
-            linker.add(Analysis(document=document))
+        target.add(part)
         elapsed = time.perf_counter() - began
-        count = len(documents[start:start + slice_size])
-        print(f"documents {start + 1}-{start + count}: {1000 * elapsed / count:.2f} ms/doc")
+        print(f"documents {start + 1}-{start + len(part)}: "
+              f"{1000 * elapsed / len(part):.2f} ms/doc")
     gold = {d.id: d.id.split("-")[0] for d in documents}
-    predicted = {d["id"]: d["story"] for d in linker.documents()}
-    print(f"synthetic story_pair_f1={pair_f1(gold, predicted):.3f} documents={size}")
+    print(f"synthetic story_pair_f1={pair_f1(gold, target.stories()):.3f} "
+          f"documents={len(documents)}")
+
+
+def main(size: int = 10000, slice_size: int = 2000, in_store: bool = False) -> None:
+    documents = corpus(size)
+    if not in_store:
+        run(InMemory(), documents, slice_size)
+        return
+    with tempfile.TemporaryDirectory() as directory:
+        run(InStore(directory), documents, slice_size)
 
 
 if __name__ == "__main__":
-    main(*(int(arg) for arg in sys.argv[1:3]))
+    numbers = [int(arg) for arg in sys.argv[1:] if arg.isdigit()]
+    main(*numbers[:2], in_store="--store" in sys.argv)
