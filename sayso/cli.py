@@ -267,5 +267,18 @@ def demo(db: Path = typer.Option(Path("sayso-demo.duckdb"), "--db",
     write_corpus_summary(summary, str(db), sys.stdout)
 
 
+@app.command()
+def link(db: Path = DB_OPTION) -> None:
+    """Link the stored documents not linked yet: duplicates, stories, claims."""
+    from .link.persist import update_links
+    from .store import Store
+    try:
+        with Store(db) as store:
+            count = update_links(store)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    print(f"linked {count} documents in {db}")
+
+
 def main() -> None:
     app()

@@ -5,8 +5,10 @@ import dataclasses
 import json
 
 from link_corpus import wire_copy, wire_corpus
+from typer.testing import CliRunner
 from test_link_claims import engineer_says, mayor_says, residents_deny
 
+from sayso.cli import app
 from sayso.config import Config
 from sayso.link import link_analyses
 from sayso.link.persist import update_links
@@ -92,3 +94,22 @@ def test_ingest_links_each_committed_batch(nlp):
     ingest_documents(documents, store, config=Config(stages=()), batch_size=10)
     assert len(stories_of(store)) == 6
     assert store.fetch("SELECT count(*) FROM documents WHERE duplicate_of = 'wire-00'") == [(20,)]
+
+
+def test_link_command_links_what_ingest_left_unlinked(tmp_path):
+    path = tmp_path / "corpus.duckdb"
+    with Store(path) as store:
+        store.put_many(wire_corpus())
+    result = CliRunner().invoke(app, ["link", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("linked 26 documents")
+    with Store(path) as store:
+        assert len(stories_of(store)) == 6
+
+
+def test_link_command_names_a_database_it_cannot_open(tmp_path):
+    bad = tmp_path / "not.duckdb"
+    bad.write_text("not a database")
+    result = CliRunner().invoke(app, ["link", "--db", str(bad)])
+    assert result.exit_code == 1
+    assert "not.duckdb" in result.output
