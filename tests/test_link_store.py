@@ -4,8 +4,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from link_corpus import wire_copy, wire_corpus
 from typer.testing import CliRunner
+from link_corpus import wire_copy, wire_corpus
 from test_link_claims import engineer_says, mayor_says, residents_deny
 
 from sayso.cli import app
