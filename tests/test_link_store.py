@@ -5,6 +5,7 @@ import dataclasses
 import json
 
 from typer.testing import CliRunner
+
 from link_corpus import wire_copy, wire_corpus
 from test_link_claims import engineer_says, mayor_says, residents_deny
 
