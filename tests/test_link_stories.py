@@ -5,8 +5,13 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
 from link_corpus import UNRELATED, unrelated, wire_copy, wire_corpus
 
+from sayso.cli import app
+from sayso.errors import UsageError
 from sayso.eval import evaluate
 from sayso.link import Linker, link_analyses
 from sayso.link.dedup import DuplicateFinder
@@ -96,3 +101,20 @@ def test_eval_reads_a_directory_with_a_metadata_sidecar(tmp_path, capsys):
                     + "\n" + json.dumps({"story": "o", "documents": ["other-0"]}) + "\n")
     assert evaluate("stories", gold, docs=tmp_path) == 0
     assert "story_pair_f1=1.000" in capsys.readouterr().out
+
+
+def test_eval_stories_names_missing_documents_in_one_line(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"story": "s", "documents": ["a"]}) + "\n")
+    result = CliRunner().invoke(app, ["eval", "stories", "--gold", str(gold),
+                                      "--docs", str(tmp_path / "missing")])
+    assert result.exit_code == 1
+    assert result.output.strip().endswith("missing: no such file or directory")
+    assert "Traceback" not in result.output
+
+
+def test_eval_stories_needs_documents(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"story": "s", "documents": ["a"]}) + "\n")
+    with pytest.raises(UsageError, match="--docs"):
+        evaluate("stories", gold)
