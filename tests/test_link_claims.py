@@ -1,13 +1,15 @@
 """Claims across articles: members, origins, contested, laundering."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from link_corpus import attribution, own_voice_event, span_of, wire_corpus
 
 from sayso.link import link_analyses
 from sayso.link.claims import Statement, summarise
 from sayso.link.provenance import distinct_names, independent_origins, name_key, same_person
-from sayso.model import Actor, Analysis, Channel, Document
+from sayso.model import Actor, Analysis, Channel, Content, Document
 
 DAM = "the Varn dam had been fully inspected in March and showed no cracks"
 
@@ -181,3 +183,14 @@ def test_a_pronoun_source_is_not_a_separate_origin():
                       attribution(text, "q1", "He", "said", DAM))
     claim = dam_claim([mayor_says(), pronoun])
     assert (claim.origins, claim.sources) == (1, ("Tomas Berg",))
+
+
+def test_a_statement_repeated_within_one_article_is_not_a_claim():
+    text = f"Mayor Tomas Berg said {DAM}. Later he repeated that {DAM}."
+    second = text.rindex(DAM)
+    repeat = dataclasses.replace(
+        attribution(text, "q2", "Tomas Berg", "repeated", DAM),
+        content=Content(DAM, ((second, second + len(DAM)),)))
+    analysis = article("twice", "Morning Ledger", 10, text,
+                       attribution(text, "q1", "Tomas Berg", "said", DAM), repeat)
+    assert link_analyses([analysis]).claim_records() == []

@@ -172,11 +172,11 @@ class ClaimLinker:
                 if documents is None or statement.document in documents]
 
     def claims(self) -> list[Claim]:
-        """Every claim with at least two members, in order of creation."""
+        """Every claim carried by two or more documents, in order of creation."""
         return [summarise(claim, [self._statements[i] for i in members])
                 for claim, members in sorted(self._members.items(),
                                              key=lambda item: claim_number(item[0]))
-                if len(members) > 1]
+                if len({self._statements[i].document for i in members}) > 1]
 
     def _vector(self, statement: Statement) -> Vector:
         df, n_docs = self._weights()

@@ -200,7 +200,7 @@ def _save_claims(store: Store, linker: Linker, ids: set[str], stale: set[str]) -
         members = [_statement_from_row(row)[0]
                    for row in sql(store, "claim_statements", [claim])]
         sql(store, "delete_claim", [claim])
-        if len(members) > 1:
+        if len({m.document for m in members}) > 1:
             sql(store, "insert_claim", _claim_row(summarise(claim, members).to_dict()))
 
 
