@@ -118,3 +118,9 @@ def test_eval_stories_needs_documents(tmp_path):
     gold.write_text(json.dumps({"story": "s", "documents": ["a"]}) + "\n")
     with pytest.raises(UsageError, match="--docs"):
         evaluate("stories", gold)
+
+
+def test_a_document_given_twice_is_linked_once():
+    corpus = wire_corpus()
+    stories = link_analyses(corpus + corpus[:3]).story_records()
+    assert sum(len(s.documents) for s in stories) == len(corpus)

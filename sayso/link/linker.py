@@ -49,9 +49,11 @@ class Linker:
 
 
 def link_analyses(analyses: Iterable[Analysis]) -> Linker:
-    """Link a batch of analyses, earliest published first (undated last)."""
+    """Link a batch of analyses, earliest published first (undated last);
+    of several analyses with one document id, the last is linked."""
+    latest = {analysis.document.id: analysis for analysis in analyses}
     linker = Linker()
-    for analysis in sorted(analyses, key=publication_order):
+    for analysis in sorted(latest.values(), key=publication_order):
         linker.add(analysis)
     return linker
 
