@@ -169,3 +169,10 @@ def test_sql_query_is_read_only(tmp_path):
         sql_query(path, "DELETE FROM documents")
     with Store(path) as again:
         assert again.counts()["documents"] == 1
+
+
+def test_linked_records_come_in_natural_id_order(store):
+    for story in ("s10", "s2", "s1"):
+        store.fetch(f"INSERT INTO stories VALUES ('{story}', NULL, '[]')")
+    assert [json.loads(line)["story"] for line in exported(store, "stories").splitlines()] == [
+        "s1", "s2", "s10"]

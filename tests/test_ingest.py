@@ -155,3 +155,49 @@ def test_kill_9_mid_ingest_then_rerun_loses_and_duplicates_nothing(tmp_path):
             assert rows == distinct, table
         assert all(store.get(r["id"]).document.text == r["text"]
                    for r in generated_articles(total, sentences=40))
+
+
+def test_fixed_input_leaves_quarantine_on_the_next_ingest(nlp, tmp_path):
+    feed = tmp_path / "batch.jsonl"
+    feed.write_text('{"id": "a", "text": "The mayor said it rained."}\n{"id": \n')
+    with Store(":memory:") as store:
+        ingest_paths([str(tmp_path)], store)
+        assert [f.source for f in store.quarantined()] == [f"{feed}:2"]
+        feed.write_text('{"id": "a", "text": "The mayor said it rained."}\n'
+                        '{"id": "b", "text": "Police said nobody was hurt."}\n')
+        summary = ingest_paths([str(tmp_path)], store)
+        assert (summary.stored, summary.unchanged, summary.failed) == (1, 1, 0)
+        assert store.quarantined() == []
+
+
+def test_quarantine_of_other_inputs_is_kept(nlp, tmp_path, articles):
+    with Store(":memory:") as store:
+        store.quarantine("/elsewhere/feed.xml", "not XML")
+        store.quarantine(f"{articles}x", "a different file")
+        ingest_paths([str(articles)], store)
+        assert sorted(f.source for f in store.quarantined()) == [
+            "/elsewhere/feed.xml", f"{articles}x"]
+
+
+def test_unstorable_analysis_is_quarantined_and_the_batch_kept(monkeypatch, tmp_path):
+    from dataclasses import replace
+
+    import sayso.store.ingest as ingest_module
+    from sayso.model import Document
+    from store_helpers import sample_analysis
+
+    broken = sample_analysis("broken")
+    broken = replace(broken, document=replace(broken.document, lang=None))
+
+    def fake_analyze(items, config):
+        for item in items:
+            yield broken if item.id == "broken" else sample_analysis(item.id)
+
+    monkeypatch.setattr(ingest_module, "analyze_documents", fake_analyze)
+    documents = [Document(id=name, text=name, sha256=name) for name in ("a", "broken", "b")]
+    with Store(":memory:") as store:
+        summary = ingest_module.ingest_documents(documents, store)
+        assert (summary.stored, summary.failed) == (2, 1)
+        assert sorted(row[0] for row in store.fetch("SELECT id FROM documents")) == ["a", "b"]
+        [failure] = store.quarantined()
+        assert failure.source == "broken" and failure.message.startswith("cannot store:")

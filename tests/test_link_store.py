@@ -114,3 +114,17 @@ def test_link_command_names_a_database_it_cannot_open(tmp_path):
     result = CliRunner().invoke(app, ["link", "--db", str(bad)])
     assert result.exit_code == 1
     assert "not.duckdb" in result.output
+
+
+def test_a_linking_failure_is_quarantined_and_retried(monkeypatch):
+    store = Store(":memory:")
+    store.put_many(wire_corpus()[:3])
+
+    def broken(store, analyses):
+        raise ValueError("no signature")
+    monkeypatch.setattr("sayso.link.persist.link_batch", broken)
+    assert update_links(store) == 0
+    assert [f.source for f in store.quarantined()] == ["link:wire-00"]
+    monkeypatch.undo()
+    assert update_links(store) == 3
+    assert store.quarantined() == []

@@ -43,13 +43,27 @@ def sql(store: Store, name: str, params: Sequence[Any] | None = None) -> list[tu
 
 
 def update_links(store: Store, *, batch_size: int = BATCH) -> int:
-    """Link the stored documents that are not linked yet; return how many."""
+    """Link the stored documents that are not linked yet; return how many were.
+
+    A batch whose linking fails is rolled back and recorded in the store's
+    quarantine under ``link:FIRST-ID``; its documents stay stored and
+    unlinked, to be retried by the next call, and the other batches go on.
+    """
     pending = [doc_id for (doc_id,) in sql(store, "unlinked")]
+    linked = 0
     for start in range(0, len(pending), batch_size):
-        analyses = [store.get(doc_id) for doc_id in pending[start:start + batch_size]]
-        with store.transaction():
-            link_batch(store, analyses)
-    return len(pending)
+        ids = pending[start:start + batch_size]
+        source = f"link:{ids[0]}"
+        try:
+            with store.transaction():
+                link_batch(store, [store.get(doc_id) for doc_id in ids])
+                sql(store, "clear_failure", [source])
+        except Exception as exc:  # a linking bug must not stop an ingest
+            store.quarantine(source, f"linking {len(ids)} documents failed: "
+                                     f"{type(exc).__name__}: {exc}")
+            continue
+        linked += len(ids)
+    return linked
 
 
 def link_batch(store: Store, analyses: Sequence[Analysis]) -> None:

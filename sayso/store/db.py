@@ -97,6 +97,14 @@ class Store:
             "INSERT OR REPLACE INTO quarantine (source, message) VALUES (?, ?)",
             [source, message]), "cannot write to quarantine")
 
+    def forget_failures(self, inputs: Iterable[str]) -> None:
+        """Drop the quarantine entries of these inputs (a path, its lines, files under it)."""
+        self._guard(lambda: self._connection.execute(
+            "DELETE FROM quarantine WHERE EXISTS (SELECT 1 FROM unnest(?::TEXT[]) AS t(input) "
+            "WHERE source = input OR starts_with(source, input || ':') "
+            "OR starts_with(source, rtrim(input, '/') || '/'))", [list(inputs)]),
+            "cannot write to quarantine")
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All writes inside commit together or not at all."""

@@ -68,7 +68,9 @@ def _per_document_records(store: Store, what: str) -> Iterator[dict[str, Any]]:
 
 def _linked(store: Store, what: str) -> Iterator[dict[str, Any]]:
     fields = FIELDS[what]
-    for row in store.iterate(f"SELECT {', '.join(fields)} FROM {what} ORDER BY {fields[0]}"):
+    key = fields[0]  # "s2" before "s10"
+    for row in store.iterate(f"SELECT {', '.join(fields)} FROM {what} "
+                             f"ORDER BY length({key}), {key}"):
         record = dict(zip(fields, row))
         for key in ("documents", "members", "sources"):
             if key in record:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..engines.local import analyze_documents
-from ..errors import UsageError
+from ..errors import StoreError, UsageError
 from ..link.persist import update_links
 from ..model import Analysis, Document, Failure
 from ..read import read_paths
@@ -57,7 +57,13 @@ def ingest_paths(paths: Iterable[str], store: Store, *, config: Config = Config(
                  batch_size: int = DEFAULT_BATCH_SIZE,
                  on_progress: ProgressHook | None = None,
                  on_commit: CommitHook | None = None) -> IngestSummary:
-    """Ingest every document under these paths (see `ingest_documents`)."""
+    """Ingest every document under these paths (see `ingest_documents`).
+
+    Earlier quarantine entries of these paths are dropped first: the ones
+    that still fail are quarantined again.
+    """
+    paths = list(paths)
+    store.forget_failures(paths)
     return ingest_documents(_read_each(paths), store, config=config,
                             batch_size=batch_size, on_progress=on_progress,
                             on_commit=on_commit)
@@ -113,7 +119,11 @@ def _commit(store: Store, batch: list[Analysis], summary: IngestSummary,
             notify: ProgressHook, on_commit: CommitHook | None) -> None:
     if not batch:
         return
-    for analysis, written in zip(batch, store.put_many(batch)):
+    for analysis, written in zip(batch, _put_batch(store, batch)):
+        if isinstance(written, StoreError):
+            _quarantine(store, Failure(analysis.document.id, f"cannot store: {written}"),
+                        summary, notify)
+            continue
         outcome = STORED if written else UNCHANGED
         setattr(summary, outcome, getattr(summary, outcome) + 1)
         notify(outcome, analysis.document.id)
@@ -121,6 +131,22 @@ def _commit(store: Store, batch: list[Analysis], summary: IngestSummary,
     update_links(store)
     if on_commit:
         on_commit(summary)
+
+
+def _put_batch(store: Store, batch: list[Analysis]) -> list[bool | StoreError]:
+    """Write the batch in one transaction; when that fails, each analysis on
+    its own, so one unstorable record costs only its document."""
+    try:
+        return store.put_many(batch)
+    except StoreError:
+        return [_put_one(store, analysis) for analysis in batch]
+
+
+def _put_one(store: Store, analysis: Analysis) -> bool | StoreError:
+    try:
+        return store.put(analysis)
+    except StoreError as exc:
+        return exc
 
 
 def _quarantine(store: Store, failure: Failure, summary: IngestSummary,

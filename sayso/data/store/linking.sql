@@ -125,3 +125,7 @@ DELETE FROM claims WHERE claim = ?;
 INSERT INTO claims (claim, text, members, sources, origins, outlets, contested,
                     laundered, first_seen, last_seen)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: clear_failure
+-- A batch that links now: forget its earlier failure. Parameter: quarantine source.
+DELETE FROM quarantine WHERE source = ?;
