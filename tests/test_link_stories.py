@@ -15,6 +15,7 @@ from sayso.errors import UsageError
 from sayso.eval import evaluate
 from sayso.link import Linker, link_analyses
 from sayso.link.dedup import DuplicateFinder
+from sayso.model import Boilerplate
 
 DEMO = Path(__file__).resolve().parents[1] / "sayso" / "data" / "demo"
 DEMO_MIN_PAIR_F1 = 0.96
@@ -124,3 +125,18 @@ def test_a_document_given_twice_is_linked_once():
     corpus = wire_corpus()
     stories = link_analyses(corpus + corpus[:3]).story_records()
     assert sum(len(s.documents) for s in stories) == len(corpus)
+
+
+PROMO = " ".join(f"Partner offer {n}: save {n * 7} euros at shop {n * 13} with code {n * 17}."
+                 for n in range(10, 40))
+
+
+def test_boilerplate_does_not_hide_a_copy():
+    original = wire_copy(0)
+    text = original.document.text + "\n\n" + PROMO
+    promo = Boilerplate("promo", (len(text) - len(PROMO), len(text)))
+    reprint = dataclasses.replace(original, document=dataclasses.replace(
+        original.document, id="reprint", text=text, boilerplate=(promo,),
+        published="2031-03-06"))
+    links = {d["id"]: d["duplicate_of"] for d in link_analyses([original, reprint]).documents()}
+    assert links["reprint"] == "wire-00"

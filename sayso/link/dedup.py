@@ -8,14 +8,16 @@ document costs one lookup per band, whatever the corpus size. Candidates
 sharing a bucket are confirmed with the Jaccard estimate of the signatures.
 
 Every copy points (`duplicate_of`) at the earliest copy of its group: the
-one published first, ties broken by the order of arrival.
+one published first, ties broken by the order of arrival. Texts are
+compared without their boilerplate (promos, share lines, credits), which
+differs between outlets reprinting the same story.
 """
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -27,7 +29,6 @@ NUM_PERM = 128
 BANDS = 32
 MIN_JACCARD = 0.6
 MIN_WORDS = 30
-
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from ..model import Analysis
 from .claims import Claim, ClaimLinker, statements
 from .dedup import DuplicateFinder
 from .stories import Story, StoryDoc, StoryLinker
-from .terms import day_number, document_terms
+from .terms import body_text, day_number, document_terms
 
 
 class Linker:
@@ -28,7 +28,7 @@ class Linker:
         """Link one new document; return the duplicate links that changed."""
         document = analysis.document
         day = day_number(document.published)
-        changed = self.duplicates.add(document.id, document.text, day)
+        changed = self.duplicates.add(document.id, body_text(document), day)
         self.stories.add(StoryDoc(document.id, day, document_terms(document), document.title),
                          self.duplicates.duplicate_of(document.id))
         for statement in statements(analysis, self.duplicates.root(document.id)):

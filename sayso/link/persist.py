@@ -31,7 +31,7 @@ from .claims import Statement, claim_number, summarise
 from .dedup import Copy, band_keys, signature
 from .linker import Linker, publication_order
 from .stories import StoryDoc, story_number
-from .terms import day_number, document_terms
+from .terms import body_text, day_number, document_terms
 
 BATCH = 256
 COPY_CANDIDATES = 8
@@ -116,7 +116,7 @@ def _load(store: Store, analyses: Sequence[Analysis]) -> Linker:
 def _load_copies(store: Store, linker: Linker, analyses: Sequence[Analysis]) -> None:
     """The originals the new documents may be copies of."""
     keys = [key for a in analyses
-            if (values := signature(a.document.text)) is not None
+            if (values := signature(body_text(a.document))) is not None
             for key in band_keys(values)]
     limit = COPY_CANDIDATES * len(analyses)
     for doc_id, day, arrival, values in sql(store, "copies", [keys, limit]):
@@ -157,7 +157,7 @@ def _save_documents(store: Store, linker: Linker, analyses: Sequence[Analysis],
     for offset, analysis in enumerate(analyses):
         document = analysis.document
         terms = document_terms(document)
-        values = signature(document.text)
+        values = signature(body_text(document))
         rows.append([document.id, document.sha256, day_number(document.published),
                      arrival + offset, None if values is None else [int(v) for v in values],
                      json.dumps(terms), document.title, document.published,
