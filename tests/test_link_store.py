@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -11,10 +12,15 @@ from test_link_claims import engineer_says, mayor_says, residents_deny
 
 from sayso.cli import app
 from sayso.config import Config
+from sayso.eval.stories import read_corpus
 from sayso.link import link_analyses
+from sayso.link.linker import publication_order
 from sayso.link.persist import update_links
+from sayso.model import Analysis, Document
 from sayso.store import Store
 from sayso.store.ingest import ingest_documents
+
+DEMO = Path(__file__).resolve().parents[1] / "sayso" / "data" / "demo"
 
 
 def store_in_batches(analyses, size):
@@ -128,3 +134,11 @@ def test_a_linking_failure_is_quarantined_and_retried(monkeypatch):
     monkeypatch.undo()
     assert update_links(store) == 3
     assert store.quarantined() == []
+
+
+def test_demo_corpus_in_small_batches_links_like_all_at_once():
+    documents = [d for d in read_corpus(DEMO / "articles.jsonl") if isinstance(d, Document)]
+    analyses = sorted((Analysis(document=d) for d in documents), key=publication_order)
+    store = store_in_batches(analyses, 5)
+    expected = {frozenset(s.documents) for s in link_analyses(analyses).story_records()}
+    assert stories_of(store) == expected

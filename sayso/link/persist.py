@@ -100,13 +100,21 @@ def _forget(store: Store, ids: list[str]) -> tuple[set[str], set[str]]:
 
 
 def _load(store: Store, analyses: Sequence[Analysis]) -> Linker:
+    """A linker holding what the new documents can link to.
+
+    Term frequencies are loaded before the documents and statements are
+    indexed, so their index keys are weighed as when they were added.
+    """
     linker = Linker()
     _load_copies(store, linker, analyses)
     days = [d for d in (day_number(a.document.published) for a in analyses) if d is not None]
-    if days:
-        _load_story_documents(store, linker, min(days), max(days))
-        _load_statements(store, linker, min(days), max(days))
-    _load_frequencies(store, linker, analyses)
+    documents = _story_documents(store, days)
+    statements = _statements(store, days)
+    _load_frequencies(store, linker, analyses, documents, statements)
+    for doc, story in documents:
+        linker.stories.restore(doc, story)
+    for statement, claim in statements:
+        linker.claims.restore(statement, claim)
     last = dict(sql(store, "last_ids"))
     linker.stories.reserve_ids(last.get("story", 0))
     linker.claims.reserve_ids(last.get("claim", 0))
@@ -123,25 +131,33 @@ def _load_copies(store: Store, linker: Linker, analyses: Sequence[Analysis]) -> 
         linker.duplicates.restore(Copy(doc_id, day, arrival, np.array(values, dtype=np.uint64)))
 
 
-def _load_story_documents(store: Store, linker: Linker, first: int, last: int) -> None:
+def _story_documents(store: Store, days: list[int]) -> list[tuple[StoryDoc, str]]:
+    """Linked documents within the story window of these days, with their stories."""
+    if not days:
+        return []
     window = story_rules.WINDOW_DAYS
-    for doc_id, day, terms, title, story in sql(store, "story_documents",
-                                                [first - window, last + window]):
-        linker.stories.restore(StoryDoc(doc_id, day, Counter(json.loads(terms)), title), story)
+    rows = sql(store, "story_documents", [min(days) - window, max(days) + window])
+    return [(StoryDoc(doc_id, day, Counter(json.loads(terms)), title), story)
+            for doc_id, day, terms, title, story in rows]
 
 
-def _load_statements(store: Store, linker: Linker, first: int, last: int) -> None:
+def _statements(store: Store, days: list[int]) -> list[tuple[Statement, str]]:
+    """Stored statements within the claim window of these days, with their claims."""
+    if not days:
+        return []
     window = claim_rules.WINDOW_DAYS
-    for row in sql(store, "statements_between", [first - window, last + window]):
-        linker.claims.restore(*_statement_from_row(row))
+    rows = sql(store, "statements_between", [min(days) - window, max(days) + window])
+    return [_statement_from_row(row) for row in rows]
 
 
-def _load_frequencies(store: Store, linker: Linker, analyses: Sequence[Analysis]) -> None:
+def _load_frequencies(store: Store, linker: Linker, analyses: Sequence[Analysis],
+                      documents: list[tuple[StoryDoc, str]],
+                      statements: list[tuple[Statement, str]]) -> None:
     """Document frequencies of every term the batch can be compared on."""
     terms: set[str] = set()
-    for doc in linker.stories.documents():
+    for doc, _ in documents:
         terms.update(doc.terms)
-    for statement, _ in linker.claims.assignments():
+    for statement, _ in statements:
         terms.update(statement.terms)
     for analysis in analyses:
         terms.update(document_terms(analysis.document))
