@@ -3,8 +3,8 @@
 The members of a claim are statements: the content of an attribution
 ("Mordechai said operatives entered Gaza") or a sentence an article states
 in its own voice (an event narrated with modality `asserted`). A new
-statement is compared with statements of the last `WINDOW_DAYS` that share
-one of its distinctive terms (inverted index by term and day), and joins the
+statement is compared with statements published within `WINDOW_DAYS` of it
+that share one of its distinctive terms (inverted index by term and day), and joins the
 claim whose members are on average most similar: TF-IDF cosine of the
 content, plus a bonus for the same source and for the same event type. Below
 `MIN_SIMILARITY` it starts a new claim.
@@ -56,6 +56,8 @@ class Statement:
 
 @dataclass(frozen=True)
 class Claim:
+    """One claims export record (CONTRACT.md), plus laundered and first/last seen."""
+
     id: str
     text: str
     members: tuple[tuple[str, str], ...]
