@@ -139,16 +139,20 @@ def schema() -> None:
 
 @app.command("eval")
 def eval_command(
-    task: str = typer.Argument(..., help="attribution, events or speakers."),
+    task: str = typer.Argument(..., help="attribution, events, speakers or stories."),
     gold: Path = typer.Option(..., "--gold", help="Gold JSONL (id and text per line)."),
     predictions: Optional[Path] = typer.Option(
         None, "--pred", help="Score these sayso.analysis/1 JSONL predictions "
                              "instead of analysing the gold texts."),
+    docs: Optional[Path] = typer.Option(
+        None, "--docs", help="stories: the documents to link (JSONL, or a directory "
+                             "of .txt/.html with an optional docs.jsonl of metadata)."),
 ) -> None:
     """Analyse gold texts and print the project's metrics for a task."""
     from .eval import evaluate
     try:
-        status = evaluate(task, gold, predictions=predictions, on_failure=report)
+        status = evaluate(task, gold, predictions=predictions, docs=docs,
+                          on_failure=report)
     except SaysoError as exc:
         raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
     raise typer.Exit(status)
@@ -292,6 +296,19 @@ def demo(db: Path = typer.Option(Path("sayso-demo.duckdb"), "--db",
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
     write_corpus_summary(summary, str(db), sys.stdout)
+
+
+@app.command()
+def link(db: Path = DB_OPTION) -> None:
+    """Link the stored documents not linked yet: duplicates, stories, claims."""
+    from .link.persist import update_links
+    from .store import Store
+    try:
+        with Store(db) as store:
+            count = update_links(store)
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+    print(f"linked {count} documents in {db}")
 
 
 def main() -> None:

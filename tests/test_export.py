@@ -146,7 +146,8 @@ def test_statements_filter_by_actor_content_and_contest(store):
 
 
 def test_claims_come_from_linking_when_present(store):
-    store.fetch("INSERT INTO claims VALUES ('c1', 'the convoy crossed the river', "
+    store.fetch("INSERT INTO claims (claim, text, members, sources, origins, outlets, contested) "
+                "VALUES ('c1', 'the convoy crossed the river', "
                 "'[[\"d1\", \"q1\"], [\"d2\", \"q1\"]]', '[\"Ana Ruiz\"]', 1, 1, true)")
     kind, found = claims(store, actor="ruiz", contested=True)
     assert kind == "claims"

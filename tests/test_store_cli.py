@@ -100,7 +100,8 @@ def test_demo_ingests_then_resumes(nlp, tmp_path):
     assert "stored" not in again.stderr
 
 
-CORPUS_COMMANDS = ("ingest", "quarantine", "claims", "actors", "query", "export", "demo")
+CORPUS_COMMANDS = ("ingest", "quarantine", "claims", "actors", "query", "export", "demo",
+                   "link")
 
 
 @pytest.mark.parametrize("name", CORPUS_COMMANDS)

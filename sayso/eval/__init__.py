@@ -16,7 +16,8 @@ from ..engines.local import analyze_documents
 from ..errors import InputError, UsageError
 from ..model import Analysis, Failure
 from ..read import read_text
-from .scorers import score_attribution, score_events, score_quote_speakers
+from .scorers import score_attribution, score_events, score_quote_speakers, score_stories
+from .stories import write_story_predictions
 
 Scorer = Callable[[list[str] | None], int | None]
 
@@ -24,6 +25,7 @@ SCORERS: dict[str, Scorer] = {
     "attribution": score_attribution.main,
     "events": score_events.main,
     "speakers": score_quote_speakers.main,
+    "stories": score_stories.main,
 }
 
 
@@ -52,16 +54,31 @@ def write_predictions(analyses: Iterable[Analysis | Failure], out: Path,
 
 
 def evaluate(task: str, gold: Path, *, predictions: Path | None = None,
+             docs: Path | None = None,
              config: Config = Config(), extra_args: list[str] = (),
              on_failure: Callable[[Failure], None] = lambda f: None) -> int:
-    """Score sayso on a gold file; the scorer prints its report to stdout."""
+    """Score sayso on a gold file; the scorer prints its report to stdout.
+
+    The stories task links the documents at `docs` (whose texts are not in
+    its gold file) unless `predictions` are given.
+    """
     if task not in SCORERS:
         raise UsageError(f"unknown eval task {task!r}; choose from {', '.join(sorted(SCORERS))}")
     if not gold.is_file():
         raise InputError(str(gold), "no such gold file")
+    if task == "stories" and predictions is None and docs is None:
+        raise UsageError("eval stories needs --docs (the documents to link) or --pred")
     with tempfile.TemporaryDirectory() as tmp:
         if predictions is None:
             predictions = Path(tmp) / "pred.jsonl"
-            write_predictions(analyze_documents(gold_documents(gold), config),
-                              predictions, on_failure)
+            _predict(task, gold, docs, predictions, config, on_failure)
         return SCORERS[task]([str(gold), str(predictions), *extra_args]) or 0
+
+
+def _predict(task: str, gold: Path, docs: Path | None, out: Path, config: Config,
+             on_failure: Callable[[Failure], None]) -> None:
+    """Write sayso's predictions for the task: linked stories, else analyses."""
+    if task == "stories":
+        write_story_predictions(docs, out, on_failure)
+    else:
+        write_predictions(analyze_documents(gold_documents(gold), config), out, on_failure)

@@ -32,7 +32,8 @@ FIELDS = {
     "events": ("document", "id", "type", "mode", "cameo", "trigger", "actor", "target",
                "sentence", "attribution", "modality"),
     "stories": ("story", "documents", "label"),
-    "claims": ("claim", "text", "members", "sources", "origins", "outlets", "contested"),
+    "claims": ("claim", "text", "members", "sources", "origins", "outlets", "contested",
+               "laundered", "first_seen", "last_seen"),
 }
 RECORD_EXPORTS = ("actors", "attributions", "events")
 TABLE_FORMATS = ("jsonl", "csv", "parquet")

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..config import Config
 from ..engines.local import analyze_documents
 from ..errors import StoreError, UsageError
+from ..link.persist import update_links
 from ..model import Analysis, Document, Failure
 from ..read import read_paths
 from .db import Store
@@ -127,6 +128,7 @@ def _commit(store: Store, batch: list[Analysis], summary: IngestSummary,
         setattr(summary, outcome, getattr(summary, outcome) + 1)
         notify(outcome, analysis.document.id)
     batch.clear()
+    update_links(store)
     if on_commit:
         on_commit(summary)
 

@@ -1,0 +1,131 @@
+-- The SQL of incremental linking (sayso/link/persist.py) over the tables of
+-- migration 0002_linking.sql. Sections start with "-- name: NAME"; parameters
+-- are positional (?).
+
+-- name: unlinked
+-- Stored documents not linked yet, or changed since they were linked.
+SELECT d.id FROM documents d
+LEFT JOIN link_documents l ON d.id = l.id AND d.sha256 = l.sha256
+WHERE l.id IS NULL
+ORDER BY d.published NULLS LAST, d.id;
+
+-- name: stale_stories
+-- The stories of documents about to be relinked. Parameter: document ids.
+SELECT DISTINCT story FROM link_documents WHERE id IN (SELECT unnest(?::TEXT[]));
+
+-- name: stale_claims
+SELECT DISTINCT claim FROM link_statements
+WHERE document IN (SELECT unnest(?::TEXT[]));
+
+-- name: stale_terms
+SELECT terms FROM link_documents WHERE id IN (SELECT unnest(?::TEXT[]));
+
+-- name: forget_terms
+UPDATE link_terms SET df = df - ? WHERE term = ?;
+
+-- name: copies
+-- The originals of the documents sharing an LSH bucket with the new ones,
+-- those sharing most buckets first (the likeliest copies), at most a few per
+-- new document so a huge syndication group costs no more than a small one.
+-- Parameters: the new documents' band keys, how many originals at most.
+WITH hits AS (
+    SELECT coalesce(d.duplicate_of, b.document) AS id, count(*) AS shared
+    FROM link_bands b JOIN documents d ON d.id = b.document
+    WHERE b.key IN (SELECT unnest(?::BIGINT[]))
+    GROUP BY 1 ORDER BY shared DESC, id LIMIT ?)
+SELECT l.id, l.day, l.arrival, l.signature
+FROM link_documents l JOIN hits USING (id)
+WHERE l.signature IS NOT NULL
+ORDER BY l.arrival;
+
+-- name: story_documents
+-- Linked documents published between two days. Parameters: first, last day.
+SELECT id, day, terms, title, story FROM link_documents
+WHERE day BETWEEN ? AND ? ORDER BY arrival;
+
+-- name: statements_between
+SELECT document, member, claim, text, terms, day, outlet, source, origin,
+       channels, stance, own_voice, event_types
+FROM link_statements WHERE day BETWEEN ? AND ? ORDER BY rowid;
+
+-- name: claim_statements
+SELECT document, member, claim, text, terms, day, outlet, source, origin,
+       channels, stance, own_voice, event_types
+FROM link_statements WHERE claim = ? ORDER BY rowid;
+
+-- name: frequencies
+SELECT term, df FROM link_terms WHERE term IN (SELECT unnest(?::TEXT[]));
+
+-- name: linked_count
+SELECT count(*) FROM link_documents;
+
+-- name: next_arrival
+SELECT coalesce(max(arrival) + 1, 0) FROM link_documents;
+
+-- name: last_ids
+SELECT kind, last FROM link_ids;
+
+-- name: save_last_id
+INSERT INTO link_ids VALUES (?, ?)
+ON CONFLICT (kind) DO UPDATE SET last = greatest(link_ids.last, excluded.last);
+
+-- name: insert_documents
+-- One list per column of link_documents, one item per new document.
+INSERT INTO link_documents
+SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::INTEGER[]), unnest(?::BIGINT[]),
+       unnest(?::UBIGINT[][]), unnest(?::JSON[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
+       unnest(?::TEXT[]);
+
+-- name: insert_bands
+-- Parameters: band keys, and the document of each.
+INSERT INTO link_bands SELECT unnest(?::BIGINT[]), unnest(?::TEXT[]);
+
+-- name: count_terms
+-- Parameters: terms, and how many new documents hold each.
+INSERT INTO link_terms SELECT unnest(?::TEXT[]), unnest(?::INTEGER[])
+ON CONFLICT (term) DO UPDATE SET df = link_terms.df + excluded.df;
+
+-- name: insert_statements
+-- One list per column of link_statements, one item per new statement.
+INSERT INTO link_statements
+SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
+       unnest(?::JSON[]), unnest(?::INTEGER[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
+       unnest(?::TEXT[]), unnest(?::JSON[]), unnest(?::TEXT[]), unnest(?::BOOLEAN[]),
+       unnest(?::JSON[]);
+
+-- name: set_links
+-- The new documents' links in the documents table.
+-- Parameters: ids, and the duplicate_of and story of each.
+UPDATE documents SET duplicate_of = new.duplicate_of, story = new.story
+FROM (SELECT unnest(?::TEXT[]) AS id, unnest(?::TEXT[]) AS duplicate_of,
+             unnest(?::TEXT[]) AS story) AS new
+WHERE documents.id = new.id;
+
+-- name: repoint_copies
+-- An older copy arrived: the document and its copies point at it.
+-- Parameters: new original, document, document.
+UPDATE documents SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?;
+
+-- name: delete_story
+DELETE FROM stories WHERE story = ?;
+
+-- name: insert_story
+-- A story's row from its linked documents: label = the earliest title.
+-- Parameters: story, story.
+INSERT INTO stories
+SELECT ?,
+       first(title ORDER BY published NULLS LAST, id) FILTER (WHERE title IS NOT NULL),
+       to_json(list(id ORDER BY published NULLS LAST, id))
+FROM link_documents WHERE story = ? HAVING count(*) > 0;
+
+-- name: delete_claim
+DELETE FROM claims WHERE claim = ?;
+
+-- name: insert_claim
+INSERT INTO claims (claim, text, members, sources, origins, outlets, contested,
+                    laundered, first_seen, last_seen)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: clear_failure
+-- A batch that links now: forget its earlier failure. Parameter: quarantine source.
+DELETE FROM quarantine WHERE source = ?;
