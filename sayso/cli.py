@@ -311,5 +311,28 @@ def link(db: Path = DB_OPTION) -> None:
     print(f"linked {count} documents in {db}")
 
 
+@app.command()
+def serve(
+    db: Path = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Browse a corpus in the web UI: highlighted spans, claims, provenance."""
+    from .store import Store
+    try:
+        from .web.app import create_app
+        import uvicorn
+    except ImportError as exc:
+        raise fail("the web UI needs its extra: pip install 'sayso[web]'", EXIT_USAGE) from exc
+    except SaysoError as exc:
+        raise fail(str(exc), EXIT_USAGE) from exc
+    try:
+        with Store(db, read_only=True) as store:
+            errors.print(f"sayso: serving {db} on http://{host}:{port}/", markup=False)
+            uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+    except SaysoError as exc:
+        raise fail(str(exc), exit_code(exc)) from exc
+
+
 def main() -> None:
     app()
