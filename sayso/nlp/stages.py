@@ -27,10 +27,15 @@ def register(name: str) -> Callable[[Stage], Stage]:
 
 
 def resolve(names: tuple[str, ...] | None) -> list[tuple[str, Stage]]:
-    """The registered stages for these names, in order (None: all built-in)."""
-    _load_builtin_stages()
+    """The registered stages for these names, in order.
+
+    None means every built-in stage in `builtin.PIPELINE` order, then any
+    other registered stage in the order it was registered, whatever order
+    the modules happened to be imported in.
+    """
+    pipeline = _load_builtin_stages()
     if names is None:
-        names = tuple(STAGES)
+        names = (*pipeline, *(name for name in STAGES if name not in pipeline))
     unknown = [name for name in names if name not in STAGES]
     if unknown:
         raise UsageError(f"unknown stage {unknown[0]!r}; "
@@ -46,6 +51,7 @@ def run_stages(parsed: ParsedDocument, stages: list[tuple[str, Stage]]) -> Analy
     return analysis
 
 
-def _load_builtin_stages() -> None:
-    """Import the modules whose stages ship with sayso (they self-register)."""
-    from . import builtin  # noqa: F401
+def _load_builtin_stages() -> tuple[str, ...]:
+    """Import the modules whose stages ship with sayso; their pipeline order."""
+    from .builtin import PIPELINE
+    return PIPELINE
