@@ -37,10 +37,11 @@ def create_app(store: Store) -> Starlette:
         return HTMLResponse(TEMPLATES.get_template(name).render(**context))
 
     async def overview(request: Request) -> HTMLResponse:
-        stories = list(export_records(store, "stories"))
+        stories = sorted(export_records(store, "stories"),
+                         key=lambda story: -len(story["documents"]))
         kind, records = claims(store, contested=True)
         return page("overview.html", counts=store.counts(), stories=stories,
-                    sources=top_sources(store, 10), titles=_titles(store),
+                    sources=top_sources(store, 10), listed=_listed_documents(store),
                     contested=records[:20], kind=kind)
 
     async def document(request: Request) -> HTMLResponse:
@@ -89,9 +90,11 @@ def _analysis(store: Store, doc_id: str):
         raise HTTPException(404, f"no document {doc_id!r} in this corpus") from exc
 
 
-def _titles(store: Store) -> dict[str, str]:
-    return {doc_id: title or doc_id
-            for doc_id, title in store.fetch("SELECT id, title FROM documents")}
+def _listed_documents(store: Store) -> dict[str, dict[str, Any]]:
+    """Title, outlet and original (for syndicated copies) of every document."""
+    rows = store.fetch("SELECT id, title, outlet, duplicate_of FROM documents")
+    return {doc_id: {"title": title or doc_id, "outlet": outlet, "copy_of": original}
+            for doc_id, title, outlet, original in rows}
 
 
 def _claim(store: Store, claim_id: str) -> dict[str, Any]:
