@@ -2,3 +2,5 @@
 in pipeline order: each stage may read what the ones before it produced.
 """
 from __future__ import annotations
+
+from .attribution import stage as _attributions  # noqa: F401
