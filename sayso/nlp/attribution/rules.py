@@ -132,7 +132,10 @@ def _colon_cue_before(doc: Doc, quote: Quote, cues: list[Token]) -> Token | None
 
 def _nearest_cue(doc: Doc, quote: Quote, cues: list[Token]) -> Token | None:
     """The innermost cue whose phrase holds the quote, else the nearest cue."""
-    sentences = {token.sent.start for token in _quote_tokens(doc, quote)}
+    tokens = _quote_tokens(doc, quote)
+    sentences = {token.sent.start for token in tokens}
+    if tokens and _sentence_follows_quote(doc, quote, tokens[-1]):
+        sentences.add(tokens[-1].sent.end)
     near = [cue for cue in cues if cue.sent.start in sentences]
     holding = [cue for cue in near
                if cue.left_edge.idx <= quote.start and quote.end <= _end(cue.right_edge)]
@@ -145,6 +148,16 @@ def _nearest_cue(doc: Doc, quote: Quote, cues: list[Token]) -> Token | None:
 
 def _end(token: Token) -> int:
     return token.idx + len(token.text)
+
+
+def _sentence_follows_quote(doc: Doc, quote: Quote, last: Token) -> bool:
+    """The quote ends its sentence and the next one follows on the same line
+    ('"Does anybody know?" Graham asked.')."""
+    following = last.sent.end
+    if following >= len(doc):
+        return False
+    between = doc.text[quote.end:doc[following].idx]
+    return "\n" not in between and len(between.strip()) <= 2
 
 
 def _quote_tokens(doc: Doc, quote: Quote) -> list[Token]:
@@ -258,7 +271,7 @@ def complement_tokens(token: Token, entry: CueEntry) -> list[Token]:
             tokens.extend(child.subtree)
     if not tokens:
         tokens = _nested_that_clause(token)
-    if not tokens and token.dep_ in ("parataxis", "ccomp") and token.head.i < token.i:
+    if not tokens and token.dep_ in ("parataxis", "ccomp"):
         tokens = _interrupted_clause(token, token.head)
     if not tokens and token.dep_ == "acl" and _ends_sentence(token):
         tokens = _interrupted_clause(token, token.sent.root)
