@@ -13,13 +13,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from ...model import Actor, Attribution, Content, Cue, Source, Span
+from ...model import Actor, Attribution, Channel, Content, Cue, Source, Span
 from ..parse import ParsedDocument
 from .candidates import Candidate
 from .channels import find_channels
 from .coref import head_token, source_actor
 from .lexicon import lexicon
 from .quotes import Quote, find_quotes
+from .spans import hull, token_spans
 
 DIRECT_SHARE = 0.9
 ACTOR_SOURCE_KINDS = {"person": "named", "organization": "organization",
@@ -52,12 +53,15 @@ def _parent(candidate: Candidate, ordered: Sequence[Candidate],
             ids: dict[int, str]) -> str | None:
     """The innermost other attribution whose content holds this one's cue."""
     holders = [other for other in ordered if other is not candidate
-               and any(s <= candidate.cue[0] and candidate.cue[1] <= e
-                       for s, e in other.content)]
+               and _holds(other, candidate.cue) and not _holds(candidate, other.cue)]
     if not holders:
         return None
     innermost = min(holders, key=lambda o: sum(e - s for s, e in o.content))
     return ids[id(innermost)]
+
+
+def _holds(candidate: Candidate, span: Span) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in candidate.content)
 
 
 def attribution(parsed: ParsedDocument, actors: Sequence[Actor],
@@ -69,11 +73,22 @@ def attribution(parsed: ParsedDocument, actors: Sequence[Actor],
     content = Content(text=_joined(text, candidate.content), spans=candidate.content)
     source = source_record(doc, actors, candidate.source)
     sentence = _cue_token(doc, candidate.cue).sent
+    via = find_channels(sentence, candidate.content, actors)
     return Attribution(
         id=ident, form=form(cue, source, candidate.content, quotes, text),
         source=source, cue=cue, content=content,
-        stance=stance(cue, content), hedged=hedged(doc, candidate),
-        via=find_channels(sentence, candidate.content, actors), parent=parent)
+        stance=stance(doc, cue, candidate.content), hedged=hedged(doc, candidate),
+        via=_beyond_source(via, doc, source), parent=parent)
+
+
+def _beyond_source(via: Sequence[Channel], doc: Doc, source: Source | None
+                   ) -> tuple[Channel, ...]:
+    """Channels that are not the source itself (or what its "which" stands for)."""
+    if source is None:
+        return tuple(via)
+    own = [source.span, antecedent(doc, source.span) or source.span]
+    return tuple(c for c in via if not any(c.span[0] < e and s < c.span[1] for s, e in own)
+                 and (c.actor is None or c.actor != source.actor))
 
 
 def _joined(text: str, spans: Sequence[Span]) -> str:
@@ -100,10 +115,22 @@ def cue_record(doc: Doc, span: Span) -> Cue:
 def source_record(doc: Doc, actors: Sequence[Actor], span: Span | None) -> Source | None:
     if span is None:
         return None
-    actor = source_actor(actors, doc, span)
+    referent = antecedent(doc, span) or span
+    actor = source_actor(actors, doc, referent)
     kinds = {a.id: a.kind for a in actors}
     return Source(text=doc.text[span[0]:span[1]], span=span, actor=actor,
-                  kind=source_kind(doc, span, kinds.get(actor)))
+                  kind=source_kind(doc, referent, kinds.get(actor)))
+
+
+def antecedent(doc: Doc, span: Span) -> Span | None:
+    """What a relative pronoun source stands for: "the Daily Ledger, which
+    has published ..." -> "the Daily Ledger"."""
+    head = head_token(doc, span)
+    if head is None or head.tag_ not in ("WDT", "WP") or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    tokens = [t for t in noun.subtree if t.i < head.head.left_edge.i]
+    return hull(token_spans(tokens)) if tokens else None
 
 
 def source_kind(doc: Doc, span: Span, actor_kind: str | None) -> str:
@@ -124,6 +151,8 @@ def source_kind(doc: Doc, span: Span, actor_kind: str | None) -> str:
         return kinds[phrase]
     if any(t.ent_type_ == "PERSON" for t in tokens):
         return "named"
+    if any(kinds.get(t.lower_) == "outlet" for t in tokens):
+        return "outlet"
     if actor_kind in ACTOR_SOURCE_KINDS:
         return ACTOR_SOURCE_KINDS[actor_kind]
     return _kind_from_head(head, kinds)
@@ -168,32 +197,54 @@ def _counts(char: str) -> bool:
     return unicodedata.category(char)[0] in "LN"
 
 
-def stance(cue: Cue, content: Content) -> str:
-    """The cue's default stance, or a dispute the content words make."""
+def stance(doc: Doc, cue: Cue, content: Sequence[Span]) -> str:
+    """The cue's default stance, or a dispute the content words make.
+
+    A denying cue with a noun object denies only a claim ("denied the
+    reports"); "rejected two offers" asserts.
+    """
     lex = lexicon()
     entry = (lex.cue(cue.lemma, "verb") or lex.cue(cue.lemma, "noun")
              or lex.cue(cue.lemma, "adverb"))
     default = entry.stance if entry else "asserts"
+    if default in ("denies", "disputes") and not _is_claim(doc, content):
+        return "asserts"
     if default != "asserts":
         return default
-    words = _words(content.text)
+    words = _words(" ".join(doc.text[s:e] for s, e in content))
     for terms, term_stance in lex.stance_terms.items():
         if _contains(words, terms):
             return term_stance
     return default
 
 
+def _is_claim(doc: Doc, content: Sequence[Span]) -> bool:
+    """Whether a content is a clause or a noun phrase naming a claim."""
+    tokens = doc.char_span(content[0][0], content[0][1], alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return True
+    root = tokens.root
+    if root.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return True
+    return lexicon().cue(root.lemma_, "noun") is not None
+
+
 def hedged(doc: Doc, candidate: Candidate) -> bool:
     """Whether a hedge occurs in the cue, the content or the verbs above the cue."""
     cue = _cue_token(doc, candidate.cue)
-    governing = [cue, *list(cue.ancestors)[:2]]
-    scope = [doc.text[s:e] for s, e in (candidate.cue, *candidate.content)]
-    for token in governing:
-        scope.append(" ".join(t.lower_ for t in token.children
-                              if t.dep_ in ("aux", "auxpass", "advmod", "neg")))
-        scope.append(token.lower_)
-    words = _words(" ".join(scope))
+    scope: list[Token] = [cue, *list(cue.ancestors)[:2]]
+    scope += [t for token in list(scope) for t in token.children
+              if t.dep_ in ("aux", "auxpass", "advmod", "neg")]
+    for start, end in (candidate.cue, *candidate.content):
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        scope += list(tokens) if tokens is not None else []
+    words = _token_words(sorted(set(scope), key=lambda t: t.i))
     return any(_contains(words, hedge) for hedge in lexicon().hedges)
+
+
+def _token_words(tokens: Sequence[Token]) -> list[str]:
+    """Lowercased words, with names left out ("May" the month is no hedge)."""
+    return [t.lower_ for t in tokens if not t.is_punct and t.pos_ != "PROPN"]
 
 
 def _words(text: str) -> list[str]:

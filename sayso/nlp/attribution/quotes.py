@@ -6,7 +6,7 @@ closing it is continued by the next paragraph when that one opens with a
 quotation mark. A quote is returned as one inner span per paragraph, marks
 left out. Single quotation marks count only where they cannot be an
 apostrophe: an opening mark after a space or line start, a closing one
-before a space, punctuation or line end.
+before a space, punctuation or line end, both in the same paragraph.
 """
 from __future__ import annotations
 
@@ -71,6 +71,9 @@ def _paragraph_quotes(text: str, start: int, end: int
         mark = text[position]
         if mark in _OPENING and _can_open(text, position, start):
             close = _find_close(text, position + 1, end, _OPENING[mark])
+            if close is None and mark in "‘'":
+                position += 1
+                continue
             if close is None:
                 return pieces, position + 1
             pieces.append((position + 1, close))

@@ -202,7 +202,7 @@ def verb_source(token: Token) -> list[Token] | None:
             return noun_phrase(child)
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            return list(objects[0].subtree) if objects else None
+            return noun_phrase(objects[0]) if objects else None
     if any(child.dep_ in PASSIVE_SUBJECT_DEPS for child in token.children):
         return None
     if token.dep_ in INHERITING_DEPS and token.head is not token:
@@ -269,6 +269,9 @@ def complement_tokens(token: Token, entry: CueEntry) -> list[Token]:
     for child in token.children:
         if child.dep_ in CLAUSE_DEPS or _is_object(child, entry):
             tokens.extend(child.subtree)
+    if not tokens and any(child.dep_ == "agent" for child in token.children):
+        tokens = [t for child in token.children if child.dep_ in PASSIVE_SUBJECT_DEPS
+                  for t in child.subtree]
     if not tokens:
         tokens = _nested_that_clause(token)
     if not tokens and token.dep_ in ("parataxis", "ccomp"):
