@@ -42,6 +42,8 @@ UNSOURCED_PASSIVES = ("say", "report", "believe", "think", "understand",
                       "allege", "rumor", "rumour", "expect", "know", "claim")
 HEADLINE_SOURCE_MAX_TOKENS = 6
 DASHES = "―—–"
+SCARE_QUOTE_MAX_WORDS = 4
+SPEECH_ENDINGS = (",", ".", "!", "?")
 
 
 def rule_candidates(parsed: ParsedDocument) -> list[Candidate]:
@@ -141,9 +143,16 @@ def _nearest_cue(doc: Doc, quote: Quote, cues: list[Token]) -> Token | None:
                if cue.left_edge.idx <= quote.start and quote.end <= _end(cue.right_edge)]
     if holding:
         return min(holding, key=lambda cue: cue.right_edge.i - cue.left_edge.i)
-    if not near:
+    if not near or _is_scare_quote(doc, quote):
         return None
     return min(near, key=lambda cue: _distance(cue, quote))
+
+
+def _is_scare_quote(doc: Doc, quote: Quote) -> bool:
+    """A few quoted words ("a con") mark a phrase, not someone's statement,
+    unless a cue's phrase holds them or they end like speech ("No way," ...)."""
+    words = doc.text[quote.start:quote.end]
+    return len(words.split()) < SCARE_QUOTE_MAX_WORDS and not words.endswith(SPEECH_ENDINGS)
 
 
 def _end(token: Token) -> int:
@@ -188,9 +197,11 @@ def cue_span(token: Token) -> Span:
     helpers = [child for child in token.children
                if child.dep_ in CUE_HELPER_DEPS and child.i < token.i
                and token.i - child.i <= 3]
+    adverbs = [child for child in token.children if child.dep_ == "advmod"
+               and child.i == token.i - 1 and child.pos_ == "ADV"]
     particles = [child for child in token.children if child.dep_ == "prt"
                  and child.i == token.i + 1]
-    return hull(token_spans([*helpers, token, *particles]))
+    return hull(token_spans([*helpers, *adverbs, token, *particles]))
 
 
 def verb_source(token: Token) -> list[Token] | None:
