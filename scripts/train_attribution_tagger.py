@@ -27,7 +27,7 @@ from sayso.nlp.parse import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
-PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 120,
+PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
           "feature.possible_transitions": True, "feature.minfreq": 2}
 MIN_LEMMA_COUNT = 2
 MIN_CUE_SCORE = 0.02
@@ -123,8 +123,9 @@ def write_lexicon(lexicon: CueLexicon, path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def train(docs: list[Doc], rows: list[dict], lexicon: CueLexicon, model: Path) -> None:
-    trainer = pycrfsuite.Trainer(verbose=False)
+def train(docs: list[Doc], rows: list[dict], lexicon: CueLexicon, model: Path,
+          verbose: bool = False) -> None:
+    trainer = pycrfsuite.Trainer(verbose=verbose)
     trainer.set_params(PARAMS)
     for doc, row in zip(docs, rows):
         roles = char_roles(row)
@@ -139,6 +140,7 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "sayso" / "data")
+    parser.add_argument("--verbose", action="store_true", help="print the CRF's training log")
     args = parser.parse_args()
     started = time.time()
     rows = read_gold(args.gold)
@@ -146,7 +148,7 @@ def main() -> None:
     parsed = time.time()
     lexicon = cue_lexicon(docs, rows)
     write_lexicon(lexicon, args.out.joinpath(*LEXICON_FILE))
-    train(docs, rows, lexicon, args.out.joinpath(*MODEL_FILE))
+    train(docs, rows, lexicon, args.out.joinpath(*MODEL_FILE), args.verbose)
     print(f"parsed {len(docs)} documents in {parsed - started:.0f}s, "
           f"trained in {time.time() - parsed:.0f}s")
 

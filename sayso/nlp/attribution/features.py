@@ -70,6 +70,7 @@ def sequence_features(paragraph: list[Token], lexicon: CueLexicon) -> list[list[
     for i, token in enumerate(paragraph):
         own[i].append(f"q={quoted[i]}")
         own[i].extend(anchor_features(token, anchors.get(token.sent.start, [])))
+        own[i].extend(governing_cue_features(token, lexicon))
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(paragraph):
@@ -97,6 +98,8 @@ def token_features(token: Token, lexicon: CueLexicon) -> list[str]:
         features.append("sent_start")
     if token.i + 1 == token.sent.end:
         features.append("sent_end")
+    if token.sent.start == 0:
+        features.append("headline")
     return features
 
 
@@ -150,6 +153,20 @@ def anchor_features(token: Token, anchors: list[Token]) -> list[str]:
     return [f"anchor={side}{distance}", f"arel={relation}",
             f"arel_side={relation}|{side}", f"alemma={lemma}|{side}",
             f"arel_lemma={relation}|{lemma}"]
+
+
+def governing_cue_features(token: Token, lexicon: CueLexicon) -> list[str]:
+    """The nearest cue-like word above the token in the tree, and the label of
+    the branch under it that holds the token ("nsubj" for a source, "ccomp"
+    for a content)."""
+    child = token
+    for depth, ancestor in enumerate(token.ancestors, start=1):
+        if lexicon.score(ancestor) >= CUE_LIKE:
+            lemma = ancestor.lemma_.lower()
+            return [f"gov={child.dep_}", f"gov_lemma={child.dep_}|{lemma}",
+                    f"gov_depth={bucket(depth, DISTANCE_BUCKETS)}"]
+        child = ancestor
+    return ["gov=none"]
 
 
 def tree_relation(token: Token, anchor: Token) -> str:
