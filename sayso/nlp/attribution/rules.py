@@ -38,6 +38,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 INHERITING_DEPS = ("conj", "xcomp", "advcl", "pcomp")
 CUE_HELPER_DEPS = ("aux", "auxpass", "neg")
+ASIDE_DEPS = ("relcl", "acl", "appos", "advcl")
 UNSOURCED_PASSIVES = ("say", "report", "believe", "think", "understand",
                       "allege", "rumor", "rumour", "expect", "know", "claim")
 HEADLINE_SOURCE_MAX_TOKENS = 6
@@ -278,8 +279,10 @@ def complement_tokens(token: Token, entry: CueEntry) -> list[Token]:
     lexicon allows it), or those of the clause it interrupts as parataxis."""
     tokens: list[Token] = []
     for child in token.children:
-        if child.dep_ in CLAUSE_DEPS or _is_object(child, entry):
+        if child.dep_ in CLAUSE_DEPS:
             tokens.extend(child.subtree)
+        elif _is_object(child, entry):
+            tokens.extend(_without_aside(child))
     if not tokens and any(child.dep_ == "agent" for child in token.children):
         tokens = [t for child in token.children if child.dep_ in PASSIVE_SUBJECT_DEPS
                   for t in child.subtree]
@@ -314,6 +317,19 @@ def _interrupted_clause(cue: Token, head: Token) -> list[Token]:
 def _ends_sentence(token: Token) -> bool:
     return all(t.is_punct or t.is_space or t.dep_ == "npadvmod" or t.head.dep_ == "npadvmod"
                for t in token.doc[token.right_edge.i + 1:token.sent.end])
+
+
+def _without_aside(phrase: Token) -> list[Token]:
+    """A phrase without the asides set off by a comma inside it ("criticism
+    of Lauer, who took heat for ..." is "criticism of Lauer")."""
+    dropped: set[int] = set()
+    for token in phrase.subtree:
+        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        if (token.dep_ in ASIDE_DEPS and before is not None and before.text == ","
+                and token is not phrase):
+            dropped.update(t.i for t in token.subtree)
+            dropped.add(before.i)
+    return [t for t in phrase.subtree if t.i not in dropped]
 
 
 def _in_subtree(token: Token, root: Token) -> bool:
