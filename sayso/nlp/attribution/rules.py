@@ -10,7 +10,8 @@ Each rule reads spaCy tokens and yields `Candidate` spans:
 - "according to X, ...";
 - unsourced adverbs ("reportedly") and agentless passives ("is said to",
   "it is understood that"), without a source;
-- headline and lead-in colons ("Hamas: 'We will respond.'").
+- headline and transcript colons ("Hamas: 'We will respond.'");
+- quotes signed with a dash ('"We are ashamed." ― Maria Lopez').
 
 Quotes are paired over the whole text first (`quotes.find_quotes`), so a
 quote running over sentences or paragraphs is one content, and a quote
@@ -300,8 +301,7 @@ def _nested_that_clause(token: Token) -> list[Token]:
     site in an interview translated by X that ..." ."""
     for descendant in token.subtree:
         if (descendant.dep_ == "ccomp" and descendant.i > token.i
-                and _opens_with_that(descendant) and not verb_cue(descendant.head)
-                or descendant.dep_ == "ccomp" and descendant.head is token):
+                and _opens_with_that(descendant) and not verb_cue(descendant.head)):
             return list(descendant.subtree)
     return []
 
