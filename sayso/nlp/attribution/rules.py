@@ -40,6 +40,8 @@ PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 INHERITING_DEPS = ("conj", "xcomp", "advcl", "pcomp")
 CUE_HELPER_DEPS = ("aux", "auxpass", "neg")
 ASIDE_DEPS = ("relcl", "acl", "appos", "advcl")
+NAMING_DEPS = ("oprd", "xcomp", "ccomp")
+NAMING_PREPS = ("for", "on", "as")
 UNSOURCED_PASSIVES = ("say", "report", "believe", "think", "understand",
                       "allege", "rumor", "rumour", "expect", "know", "claim")
 HEADLINE_SOURCE_MAX_TOKENS = 6
@@ -337,11 +339,25 @@ def _in_subtree(token: Token, root: Token) -> bool:
 
 
 def _is_object(child: Token, entry: CueEntry) -> bool:
+    if entry.content == "naming":
+        return _names_something(child.head) and (
+            child.dep_ in OBJECT_DEPS + NAMING_DEPS
+            or child.dep_ == "prep" and child.lower_ in NAMING_PREPS)
     if entry.content != "object":
         return False
     if child.dep_ in OBJECT_DEPS:
         return True
     return child.dep_ == "prep" and child.lower_ in OBJECT_PREPS
+
+
+def _names_something(verb: Token) -> bool:
+    """"Called the plan a disaster", "called for talks": a naming verb says
+    something only with a predicate or a for/on phrase; "a group called
+    Hamas" and "called him on Friday" say nothing."""
+    if verb.dep_ == "acl":
+        return False
+    return any(c.dep_ in NAMING_DEPS or c.dep_ == "prep" and c.lower_ in NAMING_PREPS
+               for c in verb.children)
 
 
 # noun cues -----------------------------------------------------------------
