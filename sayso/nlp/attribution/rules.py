@@ -186,6 +186,8 @@ def _distance(cue: Token, quote: Quote) -> int:
 
 def verb_candidate(token: Token, entry: CueEntry, quotes: Sequence[Quote]
                    ) -> Candidate | None:
+    if entry.content == "naming" and not _names_something(token):
+        return None
     source = verb_source(token)
     content = verb_content(token, entry, quotes, source)
     if not content:
@@ -340,8 +342,7 @@ def _in_subtree(token: Token, root: Token) -> bool:
 
 def _is_object(child: Token, entry: CueEntry) -> bool:
     if entry.content == "naming":
-        return _names_something(child.head) and (
-            child.dep_ in OBJECT_DEPS + NAMING_DEPS
+        return (child.dep_ in OBJECT_DEPS + NAMING_DEPS
             or child.dep_ == "prep" and child.lower_ in NAMING_PREPS)
     if entry.content != "object":
         return False
@@ -352,12 +353,23 @@ def _is_object(child: Token, entry: CueEntry) -> bool:
 
 def _names_something(verb: Token) -> bool:
     """"Called the plan a disaster", "called for talks": a naming verb says
-    something only with a predicate or a for/on phrase; "a group called
-    Hamas" and "called him on Friday" say nothing."""
-    if verb.dep_ == "acl":
+    something only with a predicate, a clause or a for/on/as phrase;
+    "a group called Hamas" and "called him" say nothing."""
+    if _is_naming_participle(verb):
         return False
     return any(c.dep_ in NAMING_DEPS or c.dep_ == "prep" and c.lower_ in NAMING_PREPS
                for c in verb.children)
+
+
+def _is_naming_participle(verb: Token) -> bool:
+    """"a group called X", "the program, called X, ...": a participle
+    right after its noun, or set off between commas."""
+    if verb.dep_ != "acl":
+        return False
+    doc = verb.doc
+    before = doc[verb.i - 1].text if verb.i > 0 else ""
+    after = doc[verb.right_edge.i + 1].text if verb.right_edge.i + 1 < len(doc) else ""
+    return before != "," or after == ","
 
 
 # noun cues -----------------------------------------------------------------
