@@ -20,7 +20,7 @@ from .channels import find_channels
 from .coref import head_token, source_actor
 from .lexicon import lexicon
 from .quotes import Quote, find_quotes
-from .spans import hull, token_spans
+from .spans import hull, sentence_of, token_spans
 
 DIRECT_SHARE = 0.9
 ACTOR_SOURCE_KINDS = {"person": "named", "organization": "organization",
@@ -80,7 +80,7 @@ def attribution(parsed: ParsedDocument, actors: Sequence[Actor],
     cue = cue_record(doc, candidate.cue)
     content = Content(text=_joined(text, candidate.content), spans=candidate.content)
     source = source_record(doc, actors, candidate.source, speakers)
-    sentence = _cue_token(doc, candidate.cue).sent
+    sentence = sentence_of(_cue_token(doc, candidate.cue))
     via = find_channels(sentence, candidate.content, actors)
     return Attribution(
         id=ident, form=form(cue, source, candidate.content, quotes, text),

@@ -29,7 +29,7 @@ from ..parse import ParsedDocument
 from .candidates import Candidate
 from .lexicon import CueEntry, lexicon
 from .quotes import Quote, find_quotes
-from .spans import hull, merge_spans, token_spans
+from .spans import hull, merge_spans, sentence_of, token_spans
 
 FINDER = "rules"
 CLAUSE_DEPS = ("ccomp", "xcomp", "csubj")
@@ -131,18 +131,18 @@ def _colon_cue_before(doc: Doc, quote: Quote, cues: list[Token]) -> Token | None
     colon = doc.char_span(len(before) - 1, len(before))
     if colon is None:
         return None
-    sentence = colon[0].sent
-    in_sentence = [cue for cue in cues if cue.sent == sentence and cue.i < colon[0].i]
+    sentence = sentence_of(colon[0])
+    in_sentence = [cue for cue in cues if sentence.start <= cue.i < colon[0].i]
     return in_sentence[-1] if in_sentence else None
 
 
 def _nearest_cue(doc: Doc, quote: Quote, cues: list[Token]) -> Token | None:
     """The innermost cue whose phrase holds the quote, else the nearest cue."""
     tokens = _quote_tokens(doc, quote)
-    sentences = {token.sent.start for token in tokens}
+    sentences = {sentence_of(token).start for token in tokens}
     if tokens and _sentence_follows_quote(doc, quote, tokens[-1]):
-        sentences.add(tokens[-1].sent.end)
-    near = [cue for cue in cues if cue.sent.start in sentences]
+        sentences.add(sentence_of(tokens[-1]).end)
+    near = [cue for cue in cues if sentence_of(cue).start in sentences]
     holding = [cue for cue in near
                if cue.left_edge.idx <= quote.start and quote.end <= _end(cue.right_edge)]
     if holding:
@@ -166,7 +166,7 @@ def _end(token: Token) -> int:
 def _sentence_follows_quote(doc: Doc, quote: Quote, last: Token) -> bool:
     """The quote ends its sentence and the next one follows on the same line
     ('"Does anybody know?" Graham asked.')."""
-    following = last.sent.end
+    following = sentence_of(last).end
     if following >= len(doc):
         return False
     between = doc.text[quote.end:doc[following].idx]
@@ -296,7 +296,7 @@ def complement_tokens(token: Token, entry: CueEntry) -> list[Token]:
     if not tokens and token.dep_ in ("parataxis", "ccomp"):
         tokens = _interrupted_clause(token, token.head)
     if not tokens and token.dep_ == "acl" and _ends_sentence(token):
-        tokens = _interrupted_clause(token, token.sent.root)
+        tokens = _interrupted_clause(token, sentence_of(token).root)
     return tokens
 
 
@@ -314,13 +314,15 @@ def _interrupted_clause(cue: Token, head: Token) -> list[Token]:
     """The clause a cue interrupts or closes ("..., a general charged"),
     without the cue's own phrase."""
     own = cue.head if cue.dep_ == "acl" else cue
-    return [t for t in head.subtree if t.sent == cue.sent and not _in_subtree(t, own)
+    sentence = sentence_of(cue)
+    return [t for t in head.subtree if sentence.start <= t.i < sentence.end
+            and not _in_subtree(t, own)
             and not _in_subtree(t, cue)]
 
 
 def _ends_sentence(token: Token) -> bool:
     return all(t.is_punct or t.is_space or t.dep_ == "npadvmod" or t.head.dep_ == "npadvmod"
-               for t in token.doc[token.right_edge.i + 1:token.sent.end])
+               for t in token.doc[token.right_edge.i + 1:sentence_of(token).end])
 
 
 def _without_aside(phrase: Token) -> list[Token]:
@@ -425,7 +427,7 @@ def according_to_candidates(doc: Doc) -> Iterator[Candidate]:
         if not objects:
             continue
         phrase = {t.i for t in (token, to, *objects[0].subtree)}
-        content = [t for t in token.sent if t.i not in phrase]
+        content = [t for t in sentence_of(token) if t.i not in phrase]
         spans = token_spans(content)
         if spans:
             yield Candidate(cue=(token.idx, to.idx + len(to.text)), content=spans,
@@ -442,7 +444,9 @@ def adverb_candidates(doc: Doc, quotes: Sequence[Quote]) -> Iterator[Candidate]:
         if not lex.cue(token.lower_, "adverb") or _inside_quote(token, quotes):
             continue
         clause = token.head if token.head is not token else token
-        content = [t for t in clause.subtree if t.i != token.i and t.sent == token.sent]
+        sentence = sentence_of(token)
+        content = [t for t in clause.subtree
+                   if t.i != token.i and sentence.start <= t.i < sentence.end]
         spans = token_spans(content)
         if spans:
             yield Candidate(cue=(token.idx, token.idx + len(token.text)),

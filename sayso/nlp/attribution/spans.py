@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span as TokenSpan, Token
 
 from ...model import Span
 
@@ -64,3 +65,19 @@ def merge_spans(spans: Iterable[Span], text: str) -> tuple[Span, ...]:
 def hull(spans: Iterable[Span]) -> Span:
     spans = list(spans)
     return (min(s for s, _ in spans), max(e for _, e in spans))
+
+
+@lru_cache(maxsize=4)
+def _sentence_bounds(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """(start, end) token indices of each token's sentence, computed once:
+    spaCy's ``Token.sent`` walks the whole document on every call."""
+    bounds: list[tuple[int, int]] = []
+    for sentence in doc.sents:
+        bounds.extend([(sentence.start, sentence.end)] * len(sentence))
+    return tuple(bounds)
+
+
+def sentence_of(token: Token) -> TokenSpan:
+    """The sentence holding a token (like ``token.sent``, but fast)."""
+    start, end = _sentence_bounds(token.doc)[token.i]
+    return token.doc[start:end]
