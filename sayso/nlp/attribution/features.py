@@ -88,8 +88,10 @@ def sequence_features(paragraph: Paragraph, lexicon: CueLexicon) -> list[list[st
     short = [window_features(token, lexicon) for token in tokens]
     quoted = quote_states(tokens)
     anchors = cue_anchors(paragraph, lexicon)
+    context = sentence_context(paragraph, quoted, anchors)
     for i, token in enumerate(tokens):
         own[i].append(f"q={quoted[i]}")
+        own[i].extend(context[sentences[i][0]])
         own[i].extend(anchor_features(token, anchors.get(sentences[i][0], [])))
         own[i].extend(governing_cue_features(token, lexicon))
         for offset in (-2, -1, 1, 2):
@@ -100,6 +102,24 @@ def sequence_features(paragraph: Paragraph, lexicon: CueLexicon) -> list[list[st
             else:
                 own[i].append(f"{offset}:edge")
     return own
+
+
+def sentence_context(paragraph: Paragraph, quoted: list[str],
+                     anchors: dict[int, list[Token]]) -> dict[int, list[str]]:
+    """Per sentence (by start): whether it holds a quotation mark, and where
+    the paragraph's nearest cue-like words are when it has none itself (a
+    quote running over several sentences belongs to a cue next door)."""
+    starts = sorted({start for start, _ in paragraph.sentences})
+    marked = {start for (start, _), state in zip(paragraph.sentences, quoted)
+              if state == "mark"}
+    context = {}
+    for number, start in enumerate(starts):
+        features = [f"sq={start in marked}", f"sno={min(number, 3)}"]
+        if start not in anchors:
+            features.append(f"prev_anchor={number > 0 and starts[number - 1] in anchors}")
+            features.append(f"next_anchor={number + 1 < len(starts) and starts[number + 1] in anchors}")
+        context[start] = features
+    return context
 
 
 def token_features(token: Token, sentence: tuple[int, int], lexicon: CueLexicon
