@@ -27,7 +27,7 @@ from sayso.nlp.parse import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
-PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
+PARAMS = {"c1": 0.15, "c2": 0.01, "max_iterations": 200,
           "feature.possible_transitions": True, "feature.minfreq": 2}
 MIN_LEMMA_COUNT = 2
 MIN_CUE_SCORE = 0.02
@@ -124,14 +124,14 @@ def write_lexicon(lexicon: CueLexicon, path: Path) -> None:
 
 
 def train(docs: list[Doc], rows: list[dict], lexicon: CueLexicon, model: Path,
-          verbose: bool = False) -> None:
+          params: dict, verbose: bool = False) -> None:
     trainer = pycrfsuite.Trainer(verbose=verbose)
-    trainer.set_params(PARAMS)
+    trainer.set_params(params)
     for doc, row in zip(docs, rows):
         roles = char_roles(row)
         for paragraph in paragraphs(doc):
             trainer.append(sequence_features(paragraph, lexicon),
-                           bio_labels(paragraph, roles))
+                           bio_labels(paragraph.tokens, roles))
     trainer.train(str(model))
 
 
@@ -140,6 +140,8 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "sayso" / "data")
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 penalty")
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 penalty")
     parser.add_argument("--verbose", action="store_true", help="print the CRF's training log")
     args = parser.parse_args()
     started = time.time()
@@ -147,8 +149,10 @@ def main() -> None:
     docs = parse_gold(rows, args.cache, args.gold.stem)
     parsed = time.time()
     lexicon = cue_lexicon(docs, rows)
+    args.out.joinpath(*MODEL_FILE).parent.mkdir(parents=True, exist_ok=True)
     write_lexicon(lexicon, args.out.joinpath(*LEXICON_FILE))
-    train(docs, rows, lexicon, args.out.joinpath(*MODEL_FILE), args.verbose)
+    train(docs, rows, lexicon, args.out.joinpath(*MODEL_FILE),
+          {**PARAMS, "c1": args.c1, "c2": args.c2}, args.verbose)
     print(f"parsed {len(docs)} documents in {parsed - started:.0f}s, "
           f"trained in {time.time() - parsed:.0f}s")
 

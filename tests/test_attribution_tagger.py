@@ -55,7 +55,7 @@ def test_interrupted_quote_is_one_content_with_two_fragments(nlp):
     assert "This team has fought all season" in content
 
 
-def test_according_to_has_no_subject_source(nlp):
+def test_according_to_takes_its_object_as_source(nlp):
     text = "According to the report, unemployment rose in March."
     [candidate] = candidates_for(nlp, text)
     source, cue, content = surface(text, candidate)

@@ -9,10 +9,11 @@ find a source as the subject of "said" and a content as its complement.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 OPEN_QUOTES = frozenset("“«")
 CLOSE_QUOTES = frozenset("”»")
@@ -21,6 +22,10 @@ STRAIGHT_QUOTE = '"'
 CUE_LIKE = 0.2
 """A word counts as cue-like when at least this share of its training
 occurrences were inside a cue."""
+
+CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "ccomp", "xcomp", "dobj",
+                         "advcl", "parataxis", "mark", "prep", "agent", "attr"})
+"""Child labels that say a word takes a subject or a complement clause."""
 
 SCORE_BUCKETS = (0.05, 0.2, 0.4, 0.6, 0.8)
 DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 13, 21)
@@ -39,41 +44,59 @@ class CueLexicon:
         return self.scores.get(token.lemma_.lower(), 0.0)
 
 
-def paragraphs(doc: Doc) -> Iterator[list[Token]]:
-    """The doc's paragraphs (sentences between blank lines), without the
-    whitespace tokens."""
-    paragraph: list[Token] = []
+@dataclass(frozen=True)
+class Paragraph:
+    """One tagged sequence: the tokens of a paragraph (no whitespace tokens)
+    and, for each, the (start, end) token indices of its sentence."""
+
+    tokens: list[Token]
+    sentences: list[tuple[int, int]]
+
+
+def paragraphs(doc: Doc) -> Iterator[Paragraph]:
+    """The doc's paragraphs: sentences between blank lines.
+
+    Sentence bounds and the text are read once here: ``Token.sent`` and
+    ``Doc.text`` rebuild them from all tokens on every call."""
+    text = doc.text
+    tokens: list[Token] = []
+    bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
-        if paragraph and starts_paragraph(sent):
-            yield paragraph
-            paragraph = []
-        paragraph.extend(token for token in sent if not token.is_space)
-    if paragraph:
-        yield paragraph
+        if tokens and blank_line_before(doc, text, sent.start):
+            yield Paragraph(tokens, bounds)
+            tokens, bounds = [], []
+        for token in sent:
+            if not token.is_space:
+                tokens.append(token)
+                bounds.append((sent.start, sent.end))
+    if tokens:
+        yield Paragraph(tokens, bounds)
 
 
-def starts_paragraph(sent: Span) -> bool:
-    """Whether a blank line comes before this sentence."""
-    doc = sent.doc
-    if sent.start == 0:
+def blank_line_before(doc: Doc, text: str, start: int) -> bool:
+    """Whether a blank line comes before the token at `start`."""
+    if start == 0:
         return True
-    gap = doc.text[doc[sent.start - 1].idx:doc[sent.start].idx]
-    return gap.count("\n") >= 2
+    return text.count("\n", doc[start - 1].idx, doc[start].idx) >= 2
 
 
-def sequence_features(paragraph: list[Token], lexicon: CueLexicon) -> list[list[str]]:
+def sequence_features(paragraph: Paragraph, lexicon: CueLexicon) -> list[list[str]]:
     """The feature strings of every token in a paragraph, windows included."""
-    own = [token_features(token, lexicon) for token in paragraph]
-    short = [window_features(token, lexicon) for token in paragraph]
-    quoted = quote_states(paragraph)
+    tokens, sentences = paragraph.tokens, paragraph.sentences
+    own = [token_features(token, bounds, lexicon)
+           for token, bounds in zip(tokens, sentences)]
+    short = [window_features(token, lexicon) for token in tokens]
+    quoted = quote_states(tokens)
     anchors = cue_anchors(paragraph, lexicon)
-    for i, token in enumerate(paragraph):
+    context = sentence_context(paragraph, quoted, anchors)
+    for i, token in enumerate(tokens):
         own[i].append(f"q={quoted[i]}")
-        own[i].extend(anchor_features(token, anchors.get(token.sent.start, [])))
+        own[i].extend(context[sentences[i][0]])
+        own[i].extend(anchor_features(token, anchors.get(sentences[i][0], [])))
         own[i].extend(governing_cue_features(token, lexicon))
         for offset in (-2, -1, 1, 2):
             j = i + offset
-            if 0 <= j < len(paragraph):
+            if 0 <= j < len(tokens):
                 own[i].extend(f"{offset}:{name}" for name in short[j])
                 own[i].append(f"{offset}:q={quoted[j]}")
             else:
@@ -81,7 +104,26 @@ def sequence_features(paragraph: list[Token], lexicon: CueLexicon) -> list[list[
     return own
 
 
-def token_features(token: Token, lexicon: CueLexicon) -> list[str]:
+def sentence_context(paragraph: Paragraph, quoted: list[str],
+                     anchors: dict[int, list[Token]]) -> dict[int, list[str]]:
+    """Per sentence (by start): whether it holds a quotation mark, and where
+    the paragraph's nearest cue-like words are when it has none itself (a
+    quote running over several sentences belongs to a cue next door)."""
+    starts = sorted({start for start, _ in paragraph.sentences})
+    marked = {start for (start, _), state in zip(paragraph.sentences, quoted)
+              if state == "mark"}
+    context = {}
+    for number, start in enumerate(starts):
+        features = [f"sq={start in marked}", f"sno={min(number, 3)}"]
+        if start not in anchors:
+            features.append(f"prev_anchor={number > 0 and starts[number - 1] in anchors}")
+            features.append(f"next_anchor={number + 1 < len(starts) and starts[number + 1] in anchors}")
+        context[start] = features
+    return context
+
+
+def token_features(token: Token, sentence: tuple[int, int], lexicon: CueLexicon
+                   ) -> list[str]:
     """What the token itself is and where it hangs in the parse."""
     lower = token.lower_
     head = token.head
@@ -94,12 +136,28 @@ def token_features(token: Token, lexicon: CueLexicon) -> list[str]:
         f"hcs={bucket(lexicon.score(head), SCORE_BUCKETS)}",
         f"ent={token.ent_iob_}{token.ent_type_}",
     ]
-    if token.is_sent_start:
+    if token.i == sentence[0]:
         features.append("sent_start")
-    if token.i + 1 == token.sent.end:
+    if token.i + 1 == sentence[1]:
         features.append("sent_end")
-    if token.sent.start == 0:
+    if sentence[0] == 0:
         features.append("headline")
+    features.extend(children_features(token))
+    return features
+
+
+def children_features(token: Token) -> list[str]:
+    """What hangs below the token: a cue usually has a subject that names a
+    speaker and a clause or object that holds the content."""
+    features = [f"kid={child.dep_}" for child in token.children
+                if child.dep_ in CLAUSE_DEPS]
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            kind = child.ent_type_ or child.pos_
+            features.append(f"subj={kind}")
+            features.append(f"subj_lemma={child.lemma_.lower()}")
+        elif child.dep_ in ("prep", "agent"):
+            features.append(f"kid_prep={child.lower_}")
     return features
 
 
@@ -109,12 +167,12 @@ def window_features(token: Token, lexicon: CueLexicon) -> list[str]:
             f"cs={bucket(lexicon.score(token), SCORE_BUCKETS)}"]
 
 
-def quote_states(paragraph: list[Token]) -> list[str]:
+def quote_states(tokens: list[Token]) -> list[str]:
     """For each token: "in" inside double quotation marks, "mark" on one,
     else "out". A straight quote opens or closes by turns."""
     states = []
     inside = False
-    for token in paragraph:
+    for token in tokens:
         text = token.text
         if text in OPEN_QUOTES:
             inside = True
@@ -129,13 +187,13 @@ def quote_states(paragraph: list[Token]) -> list[str]:
     return states
 
 
-def cue_anchors(paragraph: list[Token], lexicon: CueLexicon) -> dict[int, list[Token]]:
+def cue_anchors(paragraph: Paragraph, lexicon: CueLexicon) -> dict[int, list[Token]]:
     """The cue-like tokens of a paragraph by sentence start: words often
     inside training cues."""
     anchors: dict[int, list[Token]] = {}
-    for token in paragraph:
+    for token, (start, _) in zip(paragraph.tokens, paragraph.sentences):
         if not token.is_punct and lexicon.score(token) >= CUE_LIKE:
-            anchors.setdefault(token.sent.start, []).append(token)
+            anchors.setdefault(start, []).append(token)
     return anchors
 
 
@@ -185,7 +243,4 @@ def tree_relation(token: Token, anchor: Token) -> str:
 
 def bucket(value: float, edges: tuple[float, ...]) -> int:
     """The index of the first edge above `value` (len(edges) past the last)."""
-    for index, edge in enumerate(edges):
-        if value < edge:
-            return index
-    return len(edges)
+    return bisect_right(edges, value)

@@ -10,7 +10,10 @@ spans are then grouped into attributions around their cues:
 - a CONTENT goes to the nearest cue of its sentence, else of its paragraph,
   else to the last cue of the paragraph before (a quote running on over
   paragraphs); content spans of one cue separated only by spaces and
-  punctuation are joined.
+  punctuation are joined;
+- a cue left without a source or a content takes it from the parse where no
+  tagged span is in the way: its subject as the source, its complement
+  clause as the content.
 
 The model (`sayso/data/models/attribution-tagger.crfsuite`) and its cue
 lexicon are written by ``scripts/train_attribution_tagger.py`` and loaded
@@ -27,12 +30,14 @@ from ...errors import InputError
 from ...resources import data_file, read_table
 from ..parse import ParsedDocument
 from .candidates import Candidate
-from .features import CueLexicon, paragraphs, sequence_features
+from .features import CueLexicon, Paragraph, paragraphs, sequence_features
 
 MODEL_FILE = ("models", "attribution-tagger.crfsuite")
 LEXICON_FILE = ("models", "attribution-cue-lemmas.tsv")
 ROLES = ("SOURCE", "CUE", "CONTENT")
 FINDER = "tagger"
+SOURCE_DEPS = frozenset({"nsubj"})
+CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,7 @@ class TaggedSpan:
     role: str
     tokens: tuple[Token, ...]
     paragraph: int
+    sentence: int
     score: float
 
     @property
@@ -51,10 +57,6 @@ class TaggedSpan:
     @property
     def end(self) -> int:
         return self.tokens[-1].i + 1
-
-    @property
-    def sentence(self) -> int:
-        return self.tokens[0].sent.start
 
     @property
     def chars(self) -> tuple[int, int]:
@@ -77,11 +79,24 @@ def tag_doc(doc: Doc) -> list[Candidate]:
     cues = [span for span in spans if span.role == "CUE"]
     sources = assign_sources(cues, [s for s in spans if s.role == "SOURCE"])
     contents = assign_contents(cues, [s for s in spans if s.role == "CONTENT"])
-    return [Candidate(cue=cue.chars,
-                      content=join_spans(doc.text, contents.get(index, [])),
-                      source=sources[index].chars if index in sources else None,
-                      finder=FINDER, score=cue.score)
+    taken = [span.chars for span in spans]
+    text = doc.text
+    return [candidate(text, cue, sources.get(index), contents.get(index, []), taken)
             for index, cue in enumerate(cues)]
+
+
+def candidate(text: str, cue: TaggedSpan, source: TaggedSpan | None,
+              contents: list[TaggedSpan], taken: list[tuple[int, int]]) -> Candidate:
+    """One cue with its tagged source and contents, or the parse's where the
+    tagger found none."""
+    head = cue_head(cue)
+    content = join_spans(text, contents)
+    if not content:
+        from_tree = subtree_span(head, CONTENT_DEPS, taken) or governing_clause(head, taken)
+        content = (from_tree,) if from_tree else ()
+    return Candidate(cue=cue.chars, content=content,
+                     source=source.chars if source else subtree_span(head, SOURCE_DEPS, taken),
+                     finder=FINDER, score=cue.score)
 
 
 def tagged_spans(doc: Doc) -> list[TaggedSpan]:
@@ -94,7 +109,7 @@ def tagged_spans(doc: Doc) -> list[TaggedSpan]:
     return spans
 
 
-def spans_from_labels(tagger, paragraph: list[Token], labels: list[str],
+def spans_from_labels(tagger, paragraph: Paragraph, labels: list[str],
                       number: int) -> list[TaggedSpan]:
     """Turn BIO labels into spans; an I- label after another role starts one."""
     runs: list[tuple[str, list[int]]] = []
@@ -107,7 +122,8 @@ def spans_from_labels(tagger, paragraph: list[Token], labels: list[str],
             runs[-1][1].append(position)
         else:
             runs.append((role, [position]))
-    return [TaggedSpan(role, tuple(paragraph[p] for p in positions), number,
+    return [TaggedSpan(role, tuple(paragraph.tokens[p] for p in positions), number,
+                       paragraph.sentences[positions[0]][0],
                        run_score(tagger, labels, positions))
             for role, positions in runs]
 
@@ -150,6 +166,51 @@ def owning_cue(cues: list[TaggedSpan], content: TaggedSpan) -> int | None:
             return min(near, key=lambda i: cues[i].distance(content))
     before = [i for i, cue in enumerate(cues) if cue.paragraph == content.paragraph - 1]
     return before[-1] if before else None
+
+
+def cue_head(cue: TaggedSpan) -> Token:
+    """The cue's syntactic head: its first token whose head lies outside it."""
+    inside = {token.i for token in cue.tokens}
+    return next((token for token in cue.tokens
+                 if token.head.i not in inside or token.head.i == token.i),
+                cue.tokens[0])
+
+
+def subtree_span(head: Token, deps: frozenset[str], taken: list[tuple[int, int]]
+                 ) -> tuple[int, int] | None:
+    """The subtree of the first child of `head` with one of these labels, as
+    a character span trimmed of punctuation; None if it overlaps `taken`."""
+    child = next((c for c in head.children if c.dep_ in deps), None)
+    if child is None:
+        return None
+    return token_run_span([t for t in child.subtree if not t.is_space], taken)
+
+
+def governing_clause(head: Token, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """For a prepositional cue ("according to X"), the clause it modifies
+    after the cue phrase, or before it when the phrase comes last."""
+    if head.dep_ != "prep":
+        return None
+    phrase = {token.i for token in head.subtree}
+    clause = [t for t in head.head.subtree if t.i not in phrase and not t.is_space]
+    after = [t for t in clause if t.i > max(phrase)]
+    return token_run_span(after or [t for t in clause if t.i < min(phrase)], taken)
+
+
+def token_run_span(tokens: list[Token], taken: list[tuple[int, int]]
+                   ) -> tuple[int, int] | None:
+    """The character span from the first to the last token, trimmed of
+    punctuation; None if empty or overlapping `taken`."""
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if any(a < end and start < b for a, b in taken):
+        return None
+    return (start, end)
 
 
 def join_spans(text: str, spans: list[TaggedSpan]) -> tuple[tuple[int, int], ...]:
