@@ -18,6 +18,8 @@ def quoted(text: str) -> list[list[str]]:
     ("It's the group's third 'warning' this year.", [["warning"]]),
     ("The '90s were different, he said.", []),
     ("Curly “opening never closes", [["opening never closes"]]),
+    ("”Fear. I am afraid,” she wrote.", [["Fear. I am afraid,"]]),
+    ("He said “no.” Then he left.", [["no."]]),
 ])
 def test_quotes_in_one_paragraph(text, expected):
     assert quoted(text) == expected

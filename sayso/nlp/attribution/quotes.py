@@ -6,7 +6,9 @@ closing it is continued by the next paragraph when that one opens with a
 quotation mark. A quote is returned as one inner span per paragraph, marks
 left out. Single quotation marks count only where they cannot be an
 apostrophe: an opening mark after a space or line start, a closing one
-before a space, punctuation or line end, both in the same paragraph.
+before a space, punctuation or line end, both in the same paragraph. A
+closing double mark typed where an opening one belongs (after a space or at
+a line start: '”Fear,” she said') opens a quote.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from functools import lru_cache
 
 from ...model import Span
 
-_OPENING = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "'": "'"}
+_OPENING = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "'": "'", "”": "”"}
 _CLOSING_FOR_SINGLE = {"’", "'"}
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -93,6 +95,8 @@ def _can_open(text: str, position: int, paragraph_start: int) -> bool:
         return False
     if text[position] in _CLOSING_FOR_SINGLE or text[position] == "‘":
         return before.isspace() or before in "([—–-:"
+    if text[position] == "”":
+        return before.isspace()
     return not before.isalnum()
 
 
@@ -115,7 +119,7 @@ def _first_char(text: str, start: int) -> int:
 
 def _opens_with_quote(text: str, start: int, end: int) -> bool:
     first = _first_char(text, start)
-    return first < end and text[first] in "“\"„«"
+    return first < end and text[first] in "“”\"„«"
 
 
 def _trimmed_end(text: str, end: int) -> int:
