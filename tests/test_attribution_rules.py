@@ -199,3 +199,15 @@ def test_calling_something_something_is(nlp):
     [found] = attributions(nlp, "The senator called the plan a disaster.")
     assert (found.source.text, found.cue.text, found.content.text) == (
         "The senator", "called", "the plan a disaster")
+
+
+def test_a_sentence_opening_in_a_poll_speaks_through_it(nlp):
+    [found] = attributions(nlp, "In the latest poll, the mayor led by five points.")
+    assert (found.source.text, found.cue.text, found.source.kind) == (
+        "the latest poll", "In", "document")
+
+
+def test_in_a_statement_before_a_cue_verb_is_a_channel(nlp):
+    [found] = attributions(nlp, "In a statement, the firm said it would appeal.")
+    assert found.cue.text == "said"
+    assert [(c.text, c.role) for c in found.via] == [("a statement", "statement")]

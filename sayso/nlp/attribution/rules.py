@@ -7,7 +7,7 @@ Each rule reads spaCy tokens and yields `Candidate` spans:
   the source; the clausal complement, the quotes it is attached to or, for
   cues such as "deny", the object is the content;
 - noun cues ("X's claim that ...", "reports that ...");
-- "according to X, ...";
+- "according to X, ..." and "In a poll by X, ...";
 - unsourced adverbs ("reportedly") and agentless passives ("is said to",
   "it is understood that"), without a source;
 - headline and transcript colons ("Hamas: 'We will respond.'");
@@ -56,7 +56,8 @@ def rule_candidates(parsed: ParsedDocument) -> list[Candidate]:
     quotes = find_quotes(parsed.text)
     found = [*verb_candidates(doc, quotes), *noun_candidates(doc),
              *according_to_candidates(doc), *adverb_candidates(doc, quotes),
-             *colon_candidates(doc, quotes), *dash_candidates(doc, quotes)]
+             *colon_candidates(doc, quotes), *dash_candidates(doc, quotes),
+             *in_document_candidates(doc)]
     return _one_per_cue(found)
 
 
@@ -432,6 +433,28 @@ def according_to_candidates(doc: Doc) -> Iterator[Candidate]:
         if spans:
             yield Candidate(cue=(token.idx, to.idx + len(to.text)), content=spans,
                             source=_source_span(list(objects[0].subtree)),
+                            finder=FINDER)
+
+
+# "in a poll" -----------------------------------------------------------------
+
+def in_document_candidates(doc: Doc) -> Iterator[Candidate]:
+    """"In the latest poll, Clinton led by five points": a sentence opening
+    with "In" and a document (source_kinds.tsv) speaks through it, unless a
+    cue verb speaks ("In a statement, the firm said ...": a channel)."""
+    kinds = lexicon().source_kinds
+    for sentence in doc.sents:
+        opener = sentence[0]
+        objects = [c for c in opener.children if c.dep_ == "pobj"]
+        if opener.lower_ != "in" or not objects:
+            continue
+        if kinds.get(objects[0].lemma_.lower()) != "document" or verb_cue(sentence.root):
+            continue
+        phrase = {t.i for t in (opener, *objects[0].subtree)}
+        content = token_spans(t for t in sentence if t.i not in phrase)
+        if content:
+            yield Candidate(cue=(opener.idx, opener.idx + len(opener.text)),
+                            content=content, source=_source_span(list(objects[0].subtree)),
                             finder=FINDER)
 
 
