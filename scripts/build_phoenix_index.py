@@ -105,10 +105,11 @@ def actor_rows(phoenix: Path):
 
 def words_of(phrase: str) -> tuple[str, str]:
     """The words of a dictionary phrase as sayso matches them (runs of
-    letters and digits, upper case, a leading THE dropped), space-joined,
+    letters and digits, upper case, a leading THE and parenthesised
+    acronyms dropped: "(ELN)"), space-joined,
     and 'w' if the phrase must end at a word boundary, else 's' (a stem)."""
     whole = "w" if phrase.rstrip().endswith("_") else "s"
-    words = WORD.findall(phrase.upper())
+    words = WORD.findall(re.sub(r"\([^)]*\)", " ", phrase.upper()))
     if words[:1] == ["THE"] and len(words) > 1:
         words = words[1:]
     return " ".join(words), whole

@@ -113,3 +113,24 @@ def test_every_analysis_fits_the_contract(actors_of):
     document = make_document("t", text)
     analysis = Analysis(document=document, actors=actors_of(text))
     validate(analysis.to_dict())
+
+
+def test_name_with_a_role_in_apposition_is_a_person(actors_of):
+    actors = actors_of("Aleksandr Lukashevich, Russia's foreign minister, said the claims "
+                       "were false.")
+    person = named(actors, "Aleksandr Lukashevich")
+    assert person.kind == "person" and person.role.lower() == "foreign minister"
+    assert person.affiliation == named(actors, "Russia").id
+    assert not [a for a in actors if a.kind == "anonymous"]
+
+
+def test_nationality_and_title_are_not_part_of_the_name(actors_of):
+    actors = actors_of("US President Barack Obama arrived in Cairo on Thursday.")
+    person = named(actors, "Barack Obama")
+    assert person.role == "President" and person.codes == {"cameo": "USAGOV"}
+
+
+def test_surname_before_the_full_name_is_the_same_person(actors_of):
+    actors = actors_of("Obama arrived on Monday. Later, President Barack Obama spoke.")
+    person = named(actors, "Barack Obama")
+    assert len(person.mentions) == 2 and person.id == "a1"

@@ -17,12 +17,13 @@ from spacy.tokens import Doc
 from ...model import Actor, Analysis, Document
 from ..parse import ParsedDocument
 from ..stages import register
+from .candidates import Mention, named_mentions
 from .codes import assign_codes
 from .describe import describe
-from .candidates import Mention, named_mentions
 from .kinds import mention_kind
 from .phrases import agent_mentions, reference_mentions
-from .resolve import Entity, add_uncovered_mentions, cluster
+from .resolve import (Entity, add_uncovered_mentions, attach_references, cluster,
+                      merge_early_surnames)
 
 __all__ = ["actors_stage", "find_actors"]
 
@@ -36,9 +37,13 @@ def actors_stage(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
 def find_actors(document: Document, doc: Doc) -> tuple[Actor, ...]:
     """The actors of one parsed document, ids in order of first mention."""
     text = document.text
-    entities = cluster(text, _mentions(doc))
+    named = _mentions(doc)
+    entities = cluster(text, named)
+    merge_early_surnames(text, entities)
     add_uncovered_mentions(text, entities)
     describe(doc, entities)
+    attach_references(entities, [m for m in reference_mentions(text)
+                                 if not any(m.overlaps(other) for other in named)])
     assign_codes(doc, entities)
     _mark_author(document, entities)
     entities = sorted(entities, key=lambda e: e.first)
@@ -47,14 +52,11 @@ def find_actors(document: Document, doc: Doc) -> tuple[Actor, ...]:
 
 
 def _mentions(doc: Doc) -> list[Mention]:
+    """Names with their kinds, and unnamed sources and agencies."""
     text = doc.text
     named = [replace(m, kind=kind) for m in named_mentions(doc)
              if (kind := mention_kind(text, m))]
-    agents = agent_mentions(doc, named)
-    taken = named + agents
-    references = [m for m in reference_mentions(text)
-                  if not any(m.overlaps(other) for other in taken)]
-    return taken + references
+    return named + agent_mentions(doc, named)
 
 
 def _actor(text: str, entity: Entity, ids: dict[int, str]) -> Actor:
@@ -82,7 +84,8 @@ def _name(text: str, entity: Entity) -> str:
         named = [m for m in named if m.source != "office"] or named
         return max((text[m.start:m.end] for m in named), key=len)
     names = [text[m.start:m.end] for m in named]
-    return next((n for n in names if not n.isupper() or len(n) <= 5), names[0])
+    name = next((n for n in names if not n.isupper()), names[0])
+    return name.title() if entity.kind == "location" and name.isupper() else name
 
 
 def _mark_author(document: Document, entities: list[Entity]) -> None:

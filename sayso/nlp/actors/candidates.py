@@ -17,10 +17,11 @@ from . import lexicon, phoenix
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:['’]s|['’])$")
-CAPITALISED_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?(?:\s+|$)){1,4}")
 NAME_AFTER_TITLE = re.compile(r"\s+((?:(?:al|bin|ibn|abu|Abu|el|de|van|von)[- ]?)?"
                               r"[A-Z][\w'’-]+(?:\s+(?:(?:al|bin|ibn|el)[- ])?[A-Z][\w'’-]+){0,3})")
-PRIORITY = {"outlet": 3, "alias": 2}
+DANGLING = re.compile(r"\s+(?:of|and|the|for|in|on|to)$")
+PRIORITY = {"outlet": 2}
+TIE_ORDER = {"alias": 0, "phoenix": 1}
 
 
 @dataclass(frozen=True)
@@ -62,23 +63,53 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         end = start + len(words[0])
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
         end -= 1
+    dangling = DANGLING.search(text, start, end)
+    if dangling and dangling.start() > start:
+        end = dangling.start()
     return start, end
 
 
 def ner_mentions(doc: Doc) -> list[Mention]:
     """spaCy's name entities, trimmed, with split group names rejoined."""
-    found = []
+    text, found = doc.text, []
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
-            start, end = trimmed(doc.text, ent.start_char, ent.end_char)
-            if end > start and not _only_a_title(doc.text[start:end]):
+            start, end = trimmed(text, ent.start_char, ent.end_char)
+            if end > start:
                 found.append(Mention(start, end, "ner", ent.label_))
-    return _rejoin_split_names(doc.text, found)
+    return _rejoin_split_names(text, found)
 
 
 def _only_a_title(name: str) -> bool:
-    """"Lt", "Gen." alone: the small model's person that is only a title."""
+    """"Lt", "Secretary of State" alone: a name that is only a title."""
     return name.rstrip(".").lower() in {t.rstrip(".") for t in lexicon.titles()}
+
+
+def _office_title(text: str, mention: Mention) -> bool:
+    """"Deputy Secretary-General of the UN": an unlisted organisation name
+    that starts with a role is a person's office, not a body."""
+    if mention.label != "ORG" or mention.known:
+        return False
+    found = lexicon.title_pattern().match(text, mention.start)
+    return bool(found) and lexicon.titles()[found.group().lower()].type == "role"
+
+
+def _after_titles(text: str, start: int, end: int) -> int:
+    """Where a person's name starts after the titles and nationality spaCy
+    took into it ("US President Barack Obama" → "Barack Obama")."""
+    while found := (lexicon.title_pattern().match(text, start)
+                    or _nationality_at(text, start)):
+        following = re.match(r"\s+", text[found.end():end])
+        if not following or found.end() + following.end() >= end:
+            break
+        start = found.end() + following.end()
+    return start
+
+
+def _nationality_at(text: str, start: int) -> re.Match[str] | None:
+    word = re.compile(r"[\w.]+").match(text, start)
+    entry = phoenix.lookup(word.group()) if word else None
+    return word if entry and entry.kind in ("country", "nationality") else None
 
 
 def _rejoin_split_names(text: str, found: list[Mention]) -> list[Mention]:
@@ -131,7 +162,8 @@ def choose(candidates: list[Mention]) -> list[Mention]:
     """Keep non-overlapping candidates: listed names first, then the longest;
     a kept mention takes the spaCy label and Phoenix entry of those it beat."""
     ranked = sorted(candidates, key=lambda m: (-PRIORITY.get(m.source, 1),
-                                               -(m.end - m.start), m.source != "phoenix"))
+                                               -(m.end - m.start),
+                                               TIE_ORDER.get(m.source, 2)))
     kept: list[Mention] = []
     for candidate in ranked:
         rival = next((m for m in kept if m.overlaps(candidate)), None)
@@ -149,7 +181,9 @@ def _absorb(winner: Mention, loser: Mention) -> Mention:
     if (entry is None and covers and loser.entry and loser.end == winner.end
             and _mostly(loser, winner)):
         entry = loser.entry
-    return replace(winner, label=label, entry=entry)
+    same = winner.span == loser.span
+    return replace(winner, label=label, entry=entry,
+                   known=winner.known or (loser.known if same else None))
 
 
 def _mostly(part: Mention, whole: Mention) -> bool:
@@ -160,5 +194,11 @@ def _mostly(part: Mention, whole: Mention) -> bool:
 def named_mentions(doc: Doc) -> list[Mention]:
     """Every name in the document, one mention per stretch of text."""
     text = doc.text
-    return choose(ner_mentions(doc) + phoenix_mentions(text)
+    candidates = (ner_mentions(doc) + phoenix_mentions(text)
                   + listed_mentions(text) + titled_mentions(text))
+    titles = [t.span() for t in lexicon.title_pattern().finditer(text)]
+    chosen = choose([m for m in candidates if not _only_a_title(text[m.start:m.end])
+                     and not _office_title(text, m)
+                     and not any(s <= m.start and m.end <= e for s, e in titles)])
+    return [replace(m, start=_after_titles(text, m.start, m.end))
+            if m.label == "PERSON" else m for m in chosen]

@@ -9,13 +9,14 @@ from spacy.tokens import Doc
 
 from . import lexicon, phoenix
 from .describe import prefix_of
-from .phrases import country_code, specific_agent
+from .phrases import GROUP_AGENTS, country_code, specific_agent
 from .resolve import Entity
 
 def assign_codes(doc: Doc, entities: list[Entity]) -> None:
     """Set ``code`` on every entity that can have one, in place."""
+    text = doc.text
     for entity in sorted(entities, key=lambda e: e.kind == "person"):
-        entity.code = entity.code or listed_code(entity) or _composed(doc, entity)
+        entity.code = entity.code or listed_code(entity) or _composed(doc, text, entity)
 
 
 def listed_code(entity: Entity) -> str | None:
@@ -30,14 +31,14 @@ def listed_code(entity: Entity) -> str | None:
     return None
 
 
-def _composed(doc: Doc, entity: Entity) -> str | None:
+def _composed(doc: Doc, text: str, entity: Entity) -> str | None:
     if entity.kind == "person":
         first = min(entity.named(), key=lambda m: m.start)
-        return person_code(entity, prefix_of(doc, first.start)[1])
+        return person_code(entity, prefix_of(doc, text, first.start)[1])
     if entity.kind in ("organization", "group"):
-        return body_code(doc.text, entity)
+        return body_code(text, entity)
     if entity.kind == "outlet":
-        return _outlet_code(doc.text, entity)
+        return _outlet_code(text, entity)
     return None
 
 
@@ -56,6 +57,8 @@ def body_code(text: str, entity: Entity) -> str | None:
     name = text[first.start:first.end]
     country = country_code(name) or (entity.affiliation.code if entity.affiliation else None)
     agent = specific_agent(name) or phoenix.agent_code(name)
+    if entity.kind == "group" and agent not in GROUP_AGENTS:
+        agent = "REB"
     return phoenix.compose(country, agent)
 
 

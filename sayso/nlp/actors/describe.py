@@ -28,22 +28,22 @@ def describe(doc: Doc, entities: list[Entity]) -> None:
     text = doc.text
     for entity in list(entities):
         if entity.kind == "person":
-            _describe_person(doc, entity, entities)
+            _describe_person(doc, text, entity, entities)
         elif entity.kind in ("group", "organization", "anonymous"):
             _describe_body(text, entity, entities)
 
 
-def _describe_person(doc: Doc, person: Entity, entities: list[Entity]) -> None:
-    text = doc.text
+def _describe_person(doc: Doc, text: str, person: Entity,
+                     entities: list[Entity]) -> None:
     for mention in sorted(person.named(), key=lambda m: m.start):
-        prefix_start, prefix = prefix_of(doc, mention.start)
+        prefix_start, prefix = prefix_of(doc, text, mention.start)
         _take_title_and_role(person, prefix)
         if person.affiliation is None:
             person.affiliation = _entity_inside(entities, prefix_start, mention.start, person)
         _take_apposition(text, mention.end, person, entities)
 
 
-def prefix_of(doc: Doc, start: int) -> tuple[int, str]:
+def prefix_of(doc: Doc, text: str, start: int) -> tuple[int, str]:
     """The descriptive words right before a name: nouns, adjectives, names
     and "in"/"of" back to a verb, a comma or the sentence start ("Hamas
     spokesman in Gaza", "Syrian President")."""
@@ -52,17 +52,17 @@ def prefix_of(doc: Doc, start: int) -> tuple[int, str]:
         return start, ""
     first = last = span[0].i
     while first > 0 and _descriptive(doc[first - 1]) and (
-            not doc[first].is_sent_start or _title_ends_before(doc, doc[first].idx)):
+            not doc[first].is_sent_start or _title_ends_before(text, doc[first].idx)):
         first -= 1
     while first < last and doc[first].lower_ in LINK_WORDS:
         first += 1
     begin = doc[first].idx if first < last else start
-    return begin, doc.text[begin:start]
+    return begin, text[begin:start]
 
 
-def _title_ends_before(doc: Doc, at: int) -> bool:
+def _title_ends_before(text: str, at: int) -> bool:
     """The small model ends a sentence after "Maj.-Gen."; a title is no end."""
-    return bool(lexicon.title_before_pattern().search(doc.text[max(0, at - 40):at]))
+    return bool(lexicon.title_before_pattern().search(text[max(0, at - 40):at]))
 
 
 def _descriptive(token: Token) -> bool:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import lexicon, phoenix
 from .candidates import Mention
 
 GROUP_CODES = ("REB", "UAF", "INS", "IMG", "SEP", "RAD")
 ORGANIZATION_CODES = ("IGO", "NGO", "MNC")
+APPOSITION_START = re.compile(
+    r",\s+((?:a|an|the|[A-Z][\w-]*['’]s?)\s+(?:[\w-]+\s+){0,2}[\w-]+)"
+    r"(?=\s*[,.;]|\s+(?:of|for|in|at)\b)")
 LAST_CAPITALISED = re.compile(r"\s[A-Z][\w-]*\s*$")
 LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "location",
                "LOC": "location", "FAC": "location"}
@@ -26,8 +29,11 @@ def mention_kind(text: str, mention: Mention) -> str | None:
         return None
     if is_outlet_by_context(text, mention):
         return "outlet"
-    if mention.source == "title" or has_title_before(text, mention.start):
+    if (mention.source == "title" or has_title_before(text, mention.start)
+            or (not mention.entry and role_in_apposition(text, mention.end))):
         return "person"
+    if not mention.entry and _place_cue_before(text, mention.start):
+        return "location"
     pattern_kind = lexicon.org_kind(name)
     if pattern_kind:
         return pattern_kind
@@ -47,17 +53,20 @@ def _phoenix_kind(mention: Mention) -> str | None:
         return "person"
     if mention.label in ("GPE", "LOC", "FAC") and not _names_a_body(code):
         return "location"
-    if code.endswith("MED") and mention.label != "PERSON":
-        return "outlet"
     if code.startswith(ORGANIZATION_CODES):
         return "organization"
+    if code.endswith("MED"):
+        return "outlet"
     if any(part in code for part in GROUP_CODES):
         return "group"
     return "organization"
 
 
 def _names_a_body(code: str) -> bool:
-    return code.startswith(ORGANIZATION_CODES) or any(p in code for p in GROUP_CODES)
+    """Whether a code is a body's: international, armed, or a state's agency
+    ("USAMIL"; not a region such as "PSEGZA")."""
+    return (code.startswith(ORGANIZATION_CODES) or any(p in code for p in GROUP_CODES)
+            or code[3:6] in phoenix.agent_codes())
 
 
 def is_outlet_by_context(text: str, mention: Mention) -> bool:
@@ -75,6 +84,21 @@ def is_outlet_by_context(text: str, mention: Mention) -> bool:
     cues += [value for cue, value in lexicon.cues("outlet_after").items()
              if after.lstrip().startswith(cue)]
     return "strong" in cues or ("weak" in cues and mention.label != "PERSON")
+
+
+def _place_cue_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 30):start].rstrip().lower()
+    return any(before.endswith(cue) for cue in lexicon.cues("location_before"))
+
+
+def role_in_apposition(text: str, end: int) -> bool:
+    """"Aleksandr Lukashevich, Russia's foreign minister, said": after the
+    name's comma, a short noun phrase whose head is a role."""
+    found = APPOSITION_START.match(text, end)
+    if not found:
+        return False
+    phrase = found.group(1)
+    return any(role.end() == len(phrase) for role in lexicon.title_pattern().finditer(phrase))
 
 
 def has_title_before(text: str, start: int) -> bool:

@@ -14,6 +14,7 @@ from ...resources import read_table
 
 WORD = re.compile(r"[^\W_]+")
 SHORT_STEM = 4
+NAME_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,12 @@ def agent_index() -> dict[tuple[str, ...], str]:
             for phrase, code in read_table("phoenix", "agents.tsv")}
 
 
+@lru_cache(maxsize=1)
+def agent_codes() -> frozenset[str]:
+    """Every agent code the agent table uses (GOV, MIL, COP ...)."""
+    return frozenset(agent_index().values())
+
+
 def _word_fits(pattern: str, word: str, stem: bool) -> bool:
     if word == pattern:
         return True
@@ -81,10 +88,11 @@ def _entry_fits(entry: Entry, words: list[tuple[str, int, int]], at: int,
 
 
 def _looks_like_name(text: str, first: tuple[str, int, int], size: int) -> bool:
-    """Names start with a capital; a short one-word name is all capitals ("US")."""
+    """Names start with a capital (or an article: "al-Qaeda"); a short
+    one-word name is all capitals ("US")."""
     surface = text[first[1]:first[2]]
     if not surface[:1].isupper():
-        return False
+        return size > 1 and surface in NAME_ARTICLES
     return size > 1 or len(surface) > 3 or surface.isupper()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import lexicon, phoenix
 from .candidates import Mention
@@ -24,31 +24,33 @@ NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 
 def agent_mentions(doc: Doc, named: list[Mention]) -> list[Mention]:
     """Unnamed sources and state agencies, one mention per noun phrase."""
-    found = []
+    text, found = doc.text, []
     for chunk in doc.noun_chunks:
-        mention = _agent_mention(doc, chunk, named)
+        mention = _agent_mention(text, chunk, named)
         if mention and not any(mention.overlaps(m) for m in found):
             found.append(mention)
     return found
 
 
-def _agent_mention(doc: Doc, chunk: Span, named: list[Mention]) -> Mention | None:
+def _agent_mention(text: str, chunk: Span, named: list[Mention]) -> Mention | None:
     root = chunk.root
     if root.pos_ == "PROPN":
         return None
     anonymous = root.lower_ in lexicon.cues("anonymous")
-    agent = phoenix.agent_code(root.text)
+    agent = phoenix.agent_code(root.text) or specific_agent(root.text)
     if not anonymous and not agent:
         return None
-    start, end = _extent(chunk)
-    if any(_clashes(m, start, root.idx) for m in named if m.start < end and start < m.end):
+    start, end = _extent(chunk, with_attachment=anonymous)
+    if any(_clashes(m, start, root) for m in named if m.start < end and start < m.end):
         return None
-    country = country_code(doc.text[start:end])
+    if _title_of_a_name(text, start, end, named):
+        return None
+    country = country_code(text[start:end])
     if not anonymous and not country:
         return None
     kind = _agent_kind(root.lower_, agent, anonymous)
     return Mention(start, end, "agent", kind=kind,
-                   code=_code(doc.text[start:end], country, agent or _cue_agent(root.lower_)))
+                   code=_code(text[start:end], country, agent or _cue_agent(root.lower_)))
 
 
 def _code(phrase: str, country: str | None, head_agent: str | None) -> str | None:
@@ -62,11 +64,24 @@ def _code(phrase: str, country: str | None, head_agent: str | None) -> str | Non
     return phoenix.compose(country, head_agent)
 
 
-def _clashes(name: Mention, start: int, root_start: int) -> bool:
-    """A name inside the phrase may only modify its head ("Pentagon
-    officials", "Hamas officials"), never be a person or an outlet."""
-    return (name.kind in ("person", "outlet") or name.start < start
-            or name.end > root_start)
+def _clashes(name: Mention, start: int, root: Token) -> bool:
+    """A name before the head may only modify it ("Pentagon officials",
+    "Hamas officials"), never be a person or an outlet; names after the
+    head ("the embassy in Bogota") are its own business."""
+    if name.kind in ("person", "outlet"):
+        return True
+    if name.start >= root.idx + len(root):
+        return False
+    return name.start < start or name.end > root.idx
+
+
+def _title_of_a_name(text: str, start: int, end: int, named: list[Mention]) -> bool:
+    """"UN envoy Jeanine Hennis-Plasschaert", "Aleksandr Lukashevich,
+    Russia's foreign minister": the phrase describes a person next to it."""
+    return any(m.kind == "person" and (
+        (m.start >= end and text[end:m.start].strip() in ("", ","))
+        or (m.end <= start and text[m.end:start].strip() == ","))
+        for m in named)
 
 
 def _agent_kind(noun: str, agent: str | None, anonymous: bool) -> str:
@@ -77,12 +92,14 @@ def _agent_kind(noun: str, agent: str | None, anonymous: bool) -> str:
     return "organization" if noun in lexicon.cues("institution") else "anonymous"
 
 
-def _extent(chunk: Span) -> tuple[int, int]:
-    """The chunk without a leading determiner, with an attached "in the X
-    establishment" phrase."""
+def _extent(chunk: Span, with_attachment: bool) -> tuple[int, int]:
+    """The chunk without a leading determiner; for an unnamed source, with
+    an attached "in the Israeli defense establishment"."""
     tokens = [t for t in chunk if not (t.i == chunk.start and t.dep_ == "det")]
     start = tokens[0].idx if tokens else chunk.start_char
     end = chunk.end_char
+    if not with_attachment:
+        return start, end
     for child in chunk.root.rights:
         if child.dep_ == "prep" and child.lower_ in ATTACHED_PREPOSITIONS and child.i == chunk.end:
             end = max(end, max(t.idx + len(t) for t in child.subtree))

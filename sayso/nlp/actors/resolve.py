@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 
 from .candidates import Mention
 
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+INITIAL = re.compile(r"[A-Z]\.")
 PARTICLES = {"al", "el", "abu", "bin", "ibn", "bint", "de", "van", "von", "der", "ben"}
+APPOSITION_REACH = 80
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9.&-]{1,9})\)")
 
 
@@ -62,8 +65,10 @@ def normal(name: str) -> str:
 
 def surname_forms(name: str) -> set[str]:
     """The endings of a full name a later mention may use: "Mordechai",
-    "Abu Zuhri" (a surname starting with a particle keeps it)."""
-    words = name.split()
+    "Abu Zuhri" (a surname starting with a particle keeps it), "Clapper"
+    for "James R. Clapper Jr." (initials and Jr., III left out)."""
+    words = [w for w in name.split() if w.lower().strip(".,") not in NAME_SUFFIXES
+             and not INITIAL.fullmatch(w)]
     if len(words) < 2:
         return set()
     forms = {" ".join(words[i:]) for i in range(1, len(words))}
@@ -72,13 +77,10 @@ def surname_forms(name: str) -> set[str]:
 
 
 def cluster(text: str, mentions: list[Mention]) -> list[Entity]:
-    """Group mentions (in text order) into entities."""
+    """Group named mentions (in text order) into entities."""
     entities: list[Entity] = []
     by_key: dict[str, Entity] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.source == "reference":
-            _attach_reference(entities, mention)
-            continue
         entity = _existing(text, mention, entities, by_key)
         if entity is None:
             entity = Entity(kind=mention.kind, mentions=[],
@@ -127,14 +129,39 @@ def _note_acronym(text: str, mention: Mention, entity: Entity,
         by_key.setdefault("acronym:" + initials, entity)
 
 
+def attach_references(entities: list[Entity], references: list[Mention]) -> None:
+    """Join each "the group" to the nearest earlier entity of an allowed
+    kind, or to the entity that nearest one is an apposition of ("Ansar
+    Beit al-Maqdis, ISIS' affiliate in the Sinai, ... the group")."""
+    for reference in references:
+        _attach_reference(entities, reference)
+
+
 def _attach_reference(entities: list[Entity], mention: Mention) -> None:
-    """Join "the group" to the nearest earlier entity of an allowed kind."""
     kinds = set((mention.kind or "").split("|"))
-    before = [(max(m.end for m in e.named() if m.end <= mention.start), e)
+    before = {id(e): (max(m.end for m in e.named() if m.end <= mention.start), e)
               for e in entities if e.kind in kinds
-              and any(m.end <= mention.start and m.source != "agent" for m in e.named())]
-    if before:
-        max(before, key=lambda pair: pair[0])[1].mentions.append(mention)
+              and any(m.end <= mention.start and m.source != "agent" for m in e.named())}
+    if not before:
+        return
+    end, nearest = max(before.values(), key=lambda pair: pair[0])
+    main = next((e for last, e in before.values() if e.affiliation is nearest
+                 and 0 <= end - last <= APPOSITION_REACH), nearest)
+    main.mentions.append(mention)
+
+
+def merge_early_surnames(text: str, entities: list[Entity]) -> None:
+    """"Obama said ... Barack Obama": a person named first by a surname alone
+    joins the one later person whose full name ends with it."""
+    people = [e for e in entities if e.kind == "person"]
+    for early in people:
+        names = {text[m.start:m.end] for m in early.named()}
+        later = [e for e in people if e is not early and e.first > early.first
+                 and names <= {f for m in e.named() for f in surname_forms(text[m.start:m.end])}]
+        if len(later) == 1:
+            later[0].mentions.extend(early.mentions)
+            entities.remove(early)
+            people.remove(early)
 
 
 def add_uncovered_mentions(text: str, entities: list[Entity]) -> None:
