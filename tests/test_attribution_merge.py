@@ -4,7 +4,7 @@ from __future__ import annotations
 from sayso.model import Analysis
 from sayso.nlp.attribution.candidates import Candidate
 from sayso.nlp.attribution.merge import TAGGER_MIN_SCORE, merge_candidates
-from sayso.nlp.attribution.stage import attributions_stage
+from sayso.nlp.attribution.stage import attributions_stage, with_rule_source
 from sayso.nlp.parse import ParsedDocument
 from sayso.read import read_text
 from sayso.schema import validate
@@ -62,3 +62,11 @@ def test_stage_output_fits_the_contract(nlp):
     cues = [(a.id, a.cue.lemma, a.stance) for a in analysis.attributions]
     assert ("q1", "say", "asserts") in cues
     assert any(lemma == "deny" and stance == "denies" for _, lemma, stance in cues)
+
+
+def test_a_lone_tagger_candidate_takes_the_subject_of_its_cue_verb(nlp):
+    text = "The senator said the bill would fail."
+    parsed = ParsedDocument(read_text(text, "t"), nlp(text))
+    candidate = Candidate(cue=(12, 16), content=((17, 37),), source=None,
+                          finder="tagger", score=0.9)
+    assert with_rule_source(parsed, candidate).source == (0, 11)

@@ -199,6 +199,16 @@ def verb_candidate(token: Token, entry: CueEntry, quotes: Sequence[Quote]
                      source=_source_span(source), finder=FINDER)
 
 
+def source_of_cue(doc: Doc, cue: Span) -> Span | None:
+    """The rules' source for a cue found elsewhere (by the tagger): the
+    subject or agent of its head verb, if it is a verb and has one."""
+    tokens = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if tokens is None or len(tokens) == 0 or tokens.root.pos_ not in ("VERB", "AUX"):
+        return None
+    source = _source_span(verb_source(tokens.root))
+    return None if source is None or _overlaps(source, cue) else source
+
+
 def cue_span(token: Token) -> Span:
     """The cue verb with its auxiliaries, negation and particle."""
     helpers = [child for child in token.children
