@@ -3,9 +3,8 @@
 Two finders propose candidates: the learned tagger (`tagger.py`) and the
 rules (`rules.py`); `merge.py` combines them, a candidate only the tagger
 found takes the parse's subject of its cue verb as source, and `enrich.py`
-turns each into
-a contract attribution with form, stance, hedge, channels, source kind and
-the actor the earlier "actors" stage found for its source.
+turns each into a contract attribution with form, stance, hedge, channels,
+source kind and the actor the earlier "actors" stage found for its source.
 """
 from __future__ import annotations
 
