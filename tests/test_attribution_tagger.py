@@ -69,6 +69,11 @@ def test_plain_narration_gives_no_candidates(nlp):
     assert candidates_for(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "Rain."])
+def test_empty_or_tiny_text_gives_no_candidates(nlp, text):
+    assert candidates_for(nlp, text) == []
+
+
 def test_candidates_are_tagger_spans_inside_the_text(nlp):
     text = ARTICLE.read_text(encoding="utf-8")
     found = candidates_for(nlp, text)

@@ -1,11 +1,14 @@
 """Token features for the attribution span tagger (see `tagger.py`).
 
 A tagged sequence is one paragraph of the parse. Each token is described by
-what it is (word, lemma, part of speech, shape), where it sits in the
-dependency tree, whether it is inside quotation marks, and how it relates to
-the nearest *cue-like* word: a word whose lemma was often part of a cue in
-the training data (`CueLexicon`). That last group is what lets the tagger
-find a source as the subject of "said" and a content as its complement.
+what it is (word, lemma, part of speech, shape, entity), where it sits in the
+dependency tree (head, children that take a subject or a clause), its
+neighbours, whether it is inside quotation marks, what its sentence holds
+(a quotation mark, cue-like words, or cue-like words only next door), and how
+it relates to the nearest *cue-like* word: a word whose lemma was often part
+of a cue in the training data (`CueLexicon`). That last group is what lets
+the tagger find a source as the subject of "said" and a content as its
+complement, also for predicates it never saw as cues.
 """
 from __future__ import annotations
 
