@@ -37,6 +37,7 @@ LEXICON_FILE = ("models", "attribution-cue-lemmas.tsv")
 ROLES = ("SOURCE", "CUE", "CONTENT")
 FINDER = "tagger"
 SOURCE_DEPS = frozenset({"nsubj"})
+PREP_SOURCE_DEPS = frozenset({"pobj"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 
 
@@ -91,12 +92,44 @@ def candidate(text: str, cue: TaggedSpan, source: TaggedSpan | None,
     tagger found none."""
     head = cue_head(cue)
     content = join_spans(text, contents)
+    source_span = source.chars if source else source_from_tree(head, taken)
+    if source_span is None and head.dep_ == "prep":
+        source_span = subtree_span(cue.tokens[-1], PREP_SOURCE_DEPS, [])
+        content = cut_out(text, content, source_span)
     if not content:
         from_tree = subtree_span(head, CONTENT_DEPS, taken) or governing_clause(head, taken)
         content = (from_tree,) if from_tree else ()
-    return Candidate(cue=cue.chars, content=content,
-                     source=source.chars if source else subtree_span(head, SOURCE_DEPS, taken),
+    return Candidate(cue=cue.chars, content=content, source=source_span,
                      finder=FINDER, score=cue.score)
+
+
+def source_from_tree(head: Token, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The subject of the cue, where no tagged span is in the way."""
+    return subtree_span(head, SOURCE_DEPS, taken)
+
+
+def cut_out(text: str, spans: tuple[tuple[int, int], ...], cut: tuple[int, int] | None
+            ) -> tuple[tuple[int, int], ...]:
+    """The spans without the characters of `cut`, trimmed of the spaces and
+    punctuation left at their edges ("according to X, ..." tagged whole as
+    content keeps X as the source)."""
+    if cut is None:
+        return spans
+    pieces = []
+    for start, end in spans:
+        pieces += [(start, min(end, cut[0])), (max(start, cut[1]), end)]
+    return tuple(trimmed for piece in pieces if (trimmed := trim(text, piece)))
+
+
+def trim(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The span without leading and trailing characters that are not letters
+    or digits; None when nothing is left."""
+    start, end = span
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def tagged_spans(doc: Doc) -> list[TaggedSpan]:
