@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from .candidates import Candidate
 
-TAGGER_MIN_SCORE = 0.7
+TAGGER_MIN_SCORE = 0.5
 MERGED = "tagger+rules"
 
 
