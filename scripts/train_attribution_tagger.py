@@ -27,7 +27,7 @@ from sayso.nlp.parse import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
-PARAMS = {"c1": 1.2, "c2": 0.001, "max_iterations": 200,
+PARAMS = {"c1": 1.2, "c2": 0.01, "max_iterations": 200,
           "feature.possible_transitions": True, "feature.minfreq": 2}
 MIN_LEMMA_COUNT = 2
 MIN_CUE_SCORE = 0.02
