@@ -4,6 +4,7 @@ before it produced.
 """
 from __future__ import annotations
 
-from . import actors  # noqa: F401  (actors first: later stages read analysis.actors)
+from . import actors  # noqa: F401
+from .attribution import stage as _attributions  # noqa: F401
 
-PIPELINE = ("actors",)
+PIPELINE = ("actors", "attributions")
