@@ -2,3 +2,4 @@
 in pipeline order: each stage may read what the ones before it produced.
 """
 from __future__ import annotations
+from .events import code_events  # noqa: F401  (after actors and attributions)

@@ -1,0 +1,146 @@
+"""The "events" stage: PLOVER/CAMEO events with their modality.
+
+For each sentence (`coding.sentence_events`) the events stated are coded
+with a PLOVER type and mode, the closest CAMEO code, the trigger, the actor
+and target (text, span and the id of the `actors[]` entry they mention), and
+the modality (`modality.event_modality`); an event inside an attribution's
+content points to it. A political actor who says that another committed a
+hostile act ("The US said ISIL attacked Iraq") also makes an ACCUSE event
+(CAMEO 112) against that other: the accusation is in the article's voice,
+the reported act inside the attribution.
+
+Runs after "actors" and "attributions" and reads what they found; without
+them, reporting verbs found in the parse still mark events `reported`.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Token
+
+from ...model import Analysis, Event, Participant, Trigger
+from ..mentions import actor_for_span
+from ..parse import ParsedDocument
+from ..stages import register
+from .coding import Found, sentence_events
+from .lexicon import HOSTILE_TYPES, agent_nouns, plover_for
+from .modality import Report, enclosing_attribution, event_modality, governing_report
+from .participants import PERSONAL_PRONOUNS, is_political, phrase_tokens
+
+ACCUSING_CUES = frozenset({"say", "claim", "allege", "insist", "assert", "charge", "tell"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Located:
+    """A found event with the report (if any) that governs it."""
+
+    found: Found
+    report: Report | None
+
+
+def participant(tokens: tuple[Token, ...], analysis: Analysis) -> Participant | None:
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    span = (start, end)
+    return Participant(text=tokens[0].doc.text[start:end], span=span,
+                       actor=actor_for_span(analysis.actors, span))
+
+
+def speaker_for_pronoun(tokens: tuple[Token, ...], report: Report | None) -> tuple[Token, ...]:
+    """ "Obama said he would not ...": the pronoun stands for the speaker."""
+    if (report is not None and report.source is not None and len(tokens) == 1
+            and tokens[0].lower_ in PERSONAL_PRONOUNS):
+        return tuple(phrase_tokens(report.source))
+    return tokens
+
+
+def anchors(found: Found) -> list[Token]:
+    return [*found.trigger[-1:], *([found.frame] if found.frame is not None else [])]
+
+
+def to_event(located: Located, analysis: Analysis, number: int) -> Event:
+    found, report = located.found, located.report
+    trigger_start = found.trigger[0].idx
+    trigger_end = found.trigger[-1].idx + len(found.trigger[-1])
+    attribution = enclosing_attribution(analysis.attributions, found.trigger[-1].idx)
+    sentence = found.trigger[0].sent
+    return Event(
+        id=f"e{number}", type=found.code.type, mode=found.code.mode,
+        cameo=found.code.cameo,
+        trigger=Trigger(text=analysis.document.text[trigger_start:trigger_end],
+                        span=(trigger_start, trigger_end)),
+        actor=participant(speaker_for_pronoun(found.actor, report), analysis),
+        target=participant(speaker_for_pronoun(found.target, report), analysis),
+        sentence=(sentence.start_char, sentence.end_char),
+        attribution=attribution.id if attribution is not None else None,
+        modality=event_modality(anchors(found), found.frame_role, attribution, report))
+
+
+def accuser(report: Report | None) -> tuple[Token, ...]:
+    """The speaker of a report who accuses by saying: a named political actor
+    speaking before the reported act, not a generic "officials said"."""
+    if report is None or report.source is None or report.role != "report":
+        return ()
+    if report.cue.lemma_.lower() not in ACCUSING_CUES:
+        return ()
+    tokens = tuple(phrase_tokens(report.source))
+    named = any(t.ent_type_ for t in tokens) and is_political(tokens)
+    generic = all(t.lemma_.lower() in agent_nouns() or not t.is_alpha or t.is_stop
+                  for t in tokens)
+    return tokens if named and not generic else ()
+
+
+def accusation(located: Located) -> Located | None:
+    """ACCUSE by the speaker against whoever the reported hostile act names."""
+    found, report = located.found, located.report
+    if found.code.type not in HOSTILE_TYPES or report is None:
+        return None
+    if report.cue.i > found.trigger[0].i:
+        return None
+    speaker = accuser(report)
+    accused = found.actor or found.target
+    if not speaker or not accused or {t.i for t in speaker} & {t.i for t in accused}:
+        return None
+    code = plover_for("112")
+    return Located(Found((report.cue,), code, speaker, accused), governing_report(report.cue))
+
+
+def locate(found: Found) -> Located:
+    return Located(found, governing_report(found.frame or found.trigger[-1]))
+
+
+def with_accused(coded: Located, extra: Located) -> Located:
+    """A coded accusation verb with no target ("claimed that ...") takes the accused."""
+    found = coded.found
+    if found.code.type != "ACCUSE" or found.target:
+        return coded
+    return Located(dataclasses.replace(found, actor=found.actor or extra.found.actor,
+                                       target=extra.found.target), coded.report)
+
+
+def document_events(parsed: ParsedDocument) -> list[Located]:
+    located = {}
+    for sentence in parsed.doc.sents:
+        for found in sentence_events(sentence):
+            located[(found.trigger[0].i, found.trigger[-1].i)] = locate(found)
+    by_cue = {key[0]: key for key in located}
+    for loc in list(located.values()):
+        extra = accusation(loc)
+        if extra is None:
+            continue
+        cue = extra.found.trigger[0].i
+        if cue in by_cue:
+            located[by_cue[cue]] = with_accused(located[by_cue[cue]], extra)
+        else:
+            by_cue[cue] = (cue, cue)
+            located[(cue, cue)] = extra
+    return sorted(located.values(), key=lambda loc: loc.found.trigger[0].i)
+
+
+@register("events")
+def code_events(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
+    """Add the events of the document to the analysis."""
+    events = tuple(to_event(loc, analysis, number)
+                   for number, loc in enumerate(document_events(parsed), start=1))
+    return dataclasses.replace(analysis, events=events)

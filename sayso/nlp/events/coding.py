@@ -1,0 +1,246 @@
+"""Finding the events of one sentence: triggers, codes, frames and participants.
+
+Verbs are coded with the CAMEO verb dictionary (and `event_triggers.tsv`),
+nouns with `event_triggers.tsv`. A verb that frames another ("wants to
+attack", "refused to meet", "asked Obama to help") makes one event out of
+the pair, typed by the frame (see `event_frames.tsv`). Participles and
+relative clauses that only describe a noun ("the imprisoned mayor") are not
+events. An event needs a political actor, or failing an actor, a political
+target: this is how "the tanks head back" stays uncoded.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .dictionary import clause_after, code_verb
+from .modality import is_future, is_negated
+from .lexicon import HOSTILE_TYPES, Plover, frame_roles, plover_for, trigger_lexicon
+from .participants import (child, conjuncts, head_political, inherited_subject,
+                           is_passive, is_political, light_verb_subject,
+                           noun_participants, phrase_tokens, prep_object,
+                           verb_participants)
+
+DESCRIPTIVE_DEPS = frozenset({"amod", "acl", "relcl", "compound"})
+CONTROL_ROLES = frozenset({"transparent", "intent", "threat", "request", "refuse"})
+PRONOUN_ACTORS = frozenset({"he", "she", "they", "we"})
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+REQUEST_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+REFUSAL_CODES = {"04": "125", "05": "121", "06": "121", "07": "122", "08": "124"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """One event found in a sentence, still in tokens.
+
+    trigger: the trigger's tokens; frame: the framing verb, if any, whose
+    context also decides the modality; refusal: a negated promise turned REJECT.
+    """
+
+    trigger: tuple[Token, ...]
+    code: Plover
+    actor: tuple[Token, ...]
+    target: tuple[Token, ...]
+    frame: Token | None = None
+    frame_role: str | None = None
+    refusal: bool = False
+
+
+def lexicon_code(token: Token, pos: str) -> str | None:
+    lexicon = trigger_lexicon()
+    lemma = token.lemma_.lower()
+    compound = child(token, "compound")
+    if compound is not None:
+        entry = lexicon.get((pos, f"{compound.lemma_.lower()} {lemma}"))
+        if entry:
+            return entry.cameo
+    entry = lexicon.get((pos, lemma))
+    return entry.cameo if entry else None
+
+
+def verb_code(verb: Token) -> tuple[str, bool] | None:
+    """(CAMEO code, reversed) for a verb: a dictionary pattern, else sayso's
+    lexicon, else the dictionary's default for the verb."""
+    found = code_verb(verb)
+    if found is not None and found.pattern is not None and found.pattern.size:
+        return found.cameo, found.reversed
+    own = lexicon_code(verb, "VERB")
+    if own is not None:
+        return own, False
+    return (found.cameo, found.reversed) if found is not None else None
+
+
+def event_nouns(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.pos_ == "NOUN" and lexicon_code(t, "NOUN")]
+
+
+def phrase(head: Token | None) -> tuple[Token, ...]:
+    return tuple(phrase_tokens(head)) if head is not None else ()
+
+
+def compound_split(actor: Token | None, target: Token | None
+                   ) -> tuple[tuple[Token, ...], tuple[Token, ...]]:
+    """A coordinated actor with no target acts with its partners:
+    "the US and Russia met" is the US meeting Russia."""
+    if actor is None or target is not None or len(conjuncts(actor)) < 2:
+        return phrase(actor), phrase(target)
+    partners = [t for c in conjuncts(actor)[1:] for t in phrase_tokens(c)]
+    first, last = min(partners, key=lambda t: t.i), max(partners, key=lambda t: t.i)
+    return phrase(actor), tuple(actor.doc[first.i:last.i + 1])
+
+
+def acceptable_actor(head: Token | None) -> bool:
+    return head is not None and (head_political(head) or head.lower_ in PRONOUN_ACTORS)
+
+
+def keep(actor: Token | None, target: Token | None) -> bool:
+    """An event needs a political actor, or without any actor a political target."""
+    if actor is not None:
+        return acceptable_actor(actor)
+    return target is not None and head_political(target)
+
+
+def passive_nominal_actor(verb: Token) -> tuple[Token, ...]:
+    """ "killed in Israeli tank shelling": the actor named with the event noun."""
+    for noun in event_nouns(clause_after(verb)):
+        actor, _target = noun_participants(noun)
+        if actor:
+            return tuple(actor)
+    return ()
+
+
+def participants(verb: Token, reversed_code: bool, role: str | None
+                 ) -> tuple[tuple[Token, ...], tuple[Token, ...], bool]:
+    """(actor tokens, target tokens, keep?) of a verb event."""
+    nominal = next(iter(event_nouns(clause_after(verb))), None)
+    actor, target = verb_participants(verb, nominal)
+    if reversed_code or role == "receive":
+        source = (prep_object(verb, "from", "by")
+                  or prep_object(child(verb, "dobj") or verb, "from", "by"))
+        actor, target = source, inherited_subject(verb)
+    actor_tokens, target_tokens = compound_split(actor, target)
+    if actor is None and is_passive(verb):
+        actor_tokens = passive_nominal_actor(verb)
+        if actor_tokens and is_political(actor_tokens):
+            return actor_tokens, target_tokens, True
+    return actor_tokens, target_tokens, keep(actor, target)
+
+
+def plain_verb_event(verb: Token) -> Found | None:
+    coded = verb_code(verb)
+    plover = plover_for(coded[0]) if coded else None
+    if plover is None:
+        return None
+    actor, target, ok = participants(verb, coded[1], frame_roles().get(verb.lemma_.lower()))
+    if not ok:
+        return None
+    return Found((verb,), plover, actor, target)
+
+
+def framed_code(role: str, frame: Token, inner: Plover | None) -> Plover | None:
+    """The type a frame gives the event it governs (see event_frames.tsv)."""
+    root = inner.cameo[:2] if inner else ""
+    if role == "threat" or (role == "intent" and inner and inner.type in HOSTILE_TYPES):
+        return plover_for("138" if inner and inner.type == "ASSAULT" else "130")
+    if role == "intent" and child(frame, "dobj") is not None:
+        return plover_for(REQUEST_CODES.get(root, "020"))
+    if role == "intent":
+        return plover_for(INTENT_CODES[root]) if root in INTENT_CODES else inner
+    if role == "request":
+        return plover_for(REQUEST_CODES.get(root, "020"))
+    if role == "refuse":
+        return plover_for(REFUSAL_CODES.get(root, "120"))
+    return inner
+
+
+def framed_event(frame: Token, role: str, inner_verb: Token) -> Found | None:
+    """One event for a frame verb and the verb it governs ("wants to attack")."""
+    coded = verb_code(inner_verb)
+    inner = plover_for(coded[0]) if coded else None
+    if inner is None and role in ("transparent", "intent"):
+        return None
+    code = framed_code(role, frame, inner)
+    if code is None:
+        return None
+    if role == "request" or (role == "intent" and child(frame, "dobj") is not None):
+        actor, target = inherited_subject(frame), child(frame, "dobj")
+        actor_tokens, target_tokens = phrase(actor), phrase(target)
+        ok = keep(actor, target)
+    else:
+        actor_tokens, target_tokens, ok = participants(inner_verb, bool(coded and coded[1]), None)
+    if not ok:
+        return None
+    trigger = (frame, inner_verb) if role != "transparent" else (inner_verb,)
+    return Found(trigger, code, actor_tokens, target_tokens, frame, role)
+
+
+def as_refusal(found: Found) -> Found:
+    """A negated promise or future cooperation is a refusal: "would not provide support"."""
+    root = found.code.cameo[:2]
+    code = plover_for(REFUSAL_CODES.get(root, "120"))
+    return Found(found.trigger, code, found.actor, found.target, found.frame,
+                 found.frame_role, refusal=True)
+
+
+def refusable(found: Found, verb: Token) -> bool:
+    cooperative = found.code.cameo[:2] in REFUSAL_CODES
+    anchors = [verb, *([found.frame] if found.frame is not None else [])]
+    return cooperative and any(is_negated(t) for t in anchors) and (
+        any(is_future(t) for t in anchors) or found.frame_role in CONTROL_ROLES)
+
+
+def verb_event(verb: Token) -> Found | None:
+    """The event of a verb in the sentence (frames included), or None."""
+    roles = frame_roles()
+    if verb.dep_ == "xcomp" and roles.get(verb.head.lemma_.lower()) in CONTROL_ROLES:
+        return None
+    role = roles.get(verb.lemma_.lower())
+    inner = child(verb, "xcomp", "ccomp") if role in CONTROL_ROLES else None
+    if inner is not None and inner.dep_ == "ccomp" and role not in ("intent", "request"):
+        inner = None
+    found = framed_event(verb, role, inner) if inner is not None and inner.pos_ in ("VERB", "AUX") else None
+    if found is None and role != "transparent":
+        found = plain_verb_event(verb)
+    if found is not None and refusable(found, verb):
+        found = as_refusal(found)
+    return found
+
+
+def noun_event(noun: Token, light_verbs: frozenset[str]) -> Found | None:
+    plover = plover_for(lexicon_code(noun, "NOUN"))
+    if plover is None:
+        return None
+    actor, target = noun_participants(noun)
+    if not actor:
+        subject = light_verb_subject(noun, light_verbs)
+        actor = phrase_tokens(subject) if subject is not None else []
+    if not actor or not (is_political(actor) or actor[0].lower_ in PRONOUN_ACTORS):
+        return None
+    return Found((noun,), plover, tuple(actor), phrase(target))
+
+
+def is_event_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.dep_ not in DESCRIPTIVE_DEPS
+
+
+def sentence_events(sentence: SpacySpan) -> list[Found]:
+    """Every event stated in one sentence, verbs first, then event nouns
+    that no coded verb has taken as its object."""
+    found: list[Found] = []
+    taken: set[int] = set()
+    for token in sentence:
+        if not is_event_verb(token):
+            continue
+        event = verb_event(token)
+        if event is not None:
+            found.append(event)
+            for verb in event.trigger:
+                taken.update(t.i for t in event_nouns(clause_after(verb)))
+    light = frozenset(w for w, r in frame_roles().items() if r == "light")
+    for noun in event_nouns(list(sentence)):
+        if noun.i not in taken and noun.dep_ not in ("compound",):
+            event = noun_event(noun, light)
+            found.extend([event] if event is not None else [])
+    return found

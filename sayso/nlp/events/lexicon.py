@@ -1,0 +1,67 @@
+"""The event data tables: CAMEO → PLOVER, trigger lexicon, frames, agent nouns."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...resources import read_table
+
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"})
+
+
+@dataclass(frozen=True)
+class Plover:
+    """A PLOVER type and mode for one CAMEO code."""
+
+    type: str
+    mode: str | None
+    cameo: str
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    words: tuple[str, ...]
+    pos: str
+    cameo: str
+
+
+@lru_cache(maxsize=1)
+def plover_table() -> dict[str, Plover]:
+    """CAMEO code → PLOVER type for every code PLOVER keeps (01 is dropped)."""
+    table = {}
+    for row in read_table("cameo2plover.tsv"):
+        code, _name, plover, mode = (list(row) + ["", "", "", ""])[:4]
+        if code == "cameo" or not plover:
+            continue
+        table[code] = Plover(plover.split("|")[0], mode or None, code)
+    return table
+
+
+def plover_for(cameo: str | None) -> Plover | None:
+    """The PLOVER type of a CAMEO code, trying its parent and root codes."""
+    if not cameo or not cameo[:2].isdigit():
+        return None
+    table = plover_table()
+    for candidate in (cameo, cameo[:3], cameo[:2]):
+        if candidate in table:
+            return table[candidate]
+    return None
+
+
+@lru_cache(maxsize=1)
+def trigger_lexicon() -> dict[tuple[str, str], TriggerEntry]:
+    """(pos, trigger phrase) → entry."""
+    return {(pos, trigger): TriggerEntry(tuple(trigger.split()), pos, cameo)
+            for trigger, pos, cameo, *_ in read_table("event_triggers.tsv")}
+
+
+@lru_cache(maxsize=1)
+def frame_roles() -> dict[str, str]:
+    """Frame word → role (see event_frames.tsv)."""
+    return {word: role for word, role in read_table("event_frames.tsv")}
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> frozenset[str]:
+    """Nouns that name political agents ("rebels", "police", "court")."""
+    return frozenset(noun for noun, _code in read_table("cameo_agents.tsv"))

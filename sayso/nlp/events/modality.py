@@ -1,0 +1,91 @@
+"""Modality: in whose voice, and how surely, an event is stated.
+
+In order of precedence: ``negated`` ("did not attack"), ``denied`` (inside a
+denial: an attribution whose stance denies or disputes, or a "deny" verb
+governing the event), ``hypothetical`` (future or conditional, "threatened to",
+"wants to", "is scheduled to"), ``hedged`` ("reportedly", "may", a hedged
+attribution), ``reported`` (inside an attribution or under a reporting verb),
+else ``asserted``: the article's own voice.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ...model import Attribution
+from .lexicon import frame_roles
+
+CLAUSE_UP_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "pcomp",
+                            "acl", "dobj", "pobj", "prep", "nsubj", "nsubjpass",
+                            "compound", "amod"})
+HYPOTHETICAL_FRAMES = frozenset({"transparent", "intent", "threat"})
+MAX_STEPS = 6
+
+
+@dataclass(frozen=True)
+class Report:
+    """A reporting or denying verb that governs an event, and who speaks."""
+
+    cue: Token
+    role: str
+    source: Token | None
+
+
+def governing_report(anchor: Token) -> Report | None:
+    """The nearest "say"/"deny" verb above the anchor in its sentence."""
+    token, steps = anchor, 0
+    while token.dep_ in CLAUSE_UP_DEPS and token.head is not token and steps < MAX_STEPS:
+        token, steps = token.head, steps + 1
+        role = frame_roles().get(token.lemma_.lower())
+        if token.pos_ == "VERB" and role in ("report", "deny"):
+            source = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return Report(token, role, source)
+    return None
+
+
+def enclosing_attribution(attributions: Iterable[Attribution], start: int
+                          ) -> Attribution | None:
+    """The innermost attribution whose content holds this character offset."""
+    holding = [(end - begin, a) for a in attributions
+               for begin, end in a.content.spans if begin <= start < end]
+    return min(holding, key=lambda pair: pair[0])[1] if holding else None
+
+
+def has_child_role(token: Token, roles: frozenset[str], deps: tuple[str, ...]) -> bool:
+    table = frame_roles()
+    return any(c.dep_ in deps and table.get(c.lower_) in roles for c in token.children)
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def is_future(token: Token) -> bool:
+    """A future or conditional verb: "will attack", "would attack", "if they attack"."""
+    return (has_child_role(token, frozenset({"future"}), ("aux",))
+            or has_child_role(token, frozenset({"condition"}), ("mark",)))
+
+
+def is_hedged(token: Token) -> bool:
+    return has_child_role(token, frozenset({"hedge", "hedge_modal"}), ("advmod", "aux"))
+
+
+def event_modality(anchors: list[Token], frame_role: str | None,
+                   attribution: Attribution | None, report: Report | None) -> str:
+    """The modality of an event whose trigger (and frame verb) are the anchors."""
+    if any(is_negated(t) for t in anchors):
+        return "negated"
+    if (attribution is not None and attribution.stance in ("denies", "disputes")) or (
+            report is not None and report.role == "deny"):
+        return "denied"
+    if frame_role in HYPOTHETICAL_FRAMES or any(is_future(t) for t in anchors):
+        return "hypothetical"
+    if (any(is_hedged(t) for t in anchors)
+            or (attribution is not None and attribution.hedged)
+            or (report is not None and is_hedged(report.cue))):
+        return "hedged"
+    if attribution is not None or report is not None:
+        return "reported"
+    return "asserted"

@@ -1,0 +1,166 @@
+"""Dependency patterns for an event's actor (who acts) and target (acted on).
+
+Verbs: the subject acts on the direct object or on the object of a target
+preposition ("fired at Russia", "war against ISIS"); in the passive the
+"by" phrase acts on the subject. A verb without a subject of its own
+inherits one: from the verb it is coordinated with, or, as the complement of
+"want"/"plan", from that verb's subject (or its object: "wants Putin to attack").
+Nouns: a possessor ("Israel's attack"), a "by" phrase, a nationality or
+name before the noun ("Israeli tank shelling"), "between A and B", or the
+subject of the light verb that takes the noun ("Egypt waged a war").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .lexicon import agent_nouns
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+TARGET_PREPS = ("against", "at", "on", "upon", "with", "to", "toward", "towards", "into")
+NOUN_ACTOR_DEPS = ("amod", "compound", "nmod", "npadvmod")
+POLITICAL_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
+CUT_DEPS = frozenset({"relcl", "conj", "cc", "advcl", "punct", "prep"})
+KEPT_PREPS = frozenset({"of", "in", "from"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "him", "her", "them", "us"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def prep_object(token: Token, *preps: str) -> Token | None:
+    """The object of the first of these prepositions hanging on token."""
+    for prep in preps:
+        for c in token.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+                pobj = child(c, "pobj")
+                if pobj is not None:
+                    return pobj
+    return None
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of head: its subtree without clauses, coordination and
+    most prepositional phrases ("of", "in", "from" stay: "A court in Guyana")."""
+    cut = {t.i for c in head.children
+           if c.dep_ in CUT_DEPS and not (c.dep_ == "prep" and c.lower_ in KEPT_PREPS)
+           for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in cut]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    return tokens or [head]
+
+
+def conjuncts(head: Token) -> list[Token]:
+    return [head, *(c for c in head.conjuncts if c.i > head.i)]
+
+
+def is_political(tokens: Iterable[Token]) -> bool:
+    """Does this phrase name a political actor (a named entity or an agent noun)?"""
+    return any(t.ent_type_ in POLITICAL_ENTS or
+               (t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in agent_nouns())
+               for t in tokens)
+
+
+def head_political(head: Token) -> bool:
+    return any(is_political(phrase_tokens(c)) for c in conjuncts(head))
+
+
+def inherited_subject(verb: Token) -> Token | None:
+    """The subject of a verb, or the one it inherits through xcomp/conj/advcl."""
+    seen = 0
+    while verb is not None and seen < 6:
+        subject = child(verb, *SUBJECT_DEPS)
+        if subject is not None:
+            return subject
+        if verb.dep_ == "xcomp":
+            obj = child(verb.head, "dobj")
+            if obj is not None:
+                return obj
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head is verb:
+            return None
+        verb, seen = verb.head, seen + 1
+    return None
+
+
+def verb_target_candidates(verb: Token, nominal: Token | None) -> list[Token]:
+    """Possible targets, best first: the object, then target prepositions."""
+    obj = child(verb, "dobj")
+    found = []
+    for holder in (verb, obj, nominal):
+        if holder is not None:
+            found.extend(t for t in (prep_object(holder, p) for p in TARGET_PREPS)
+                         if t is not None)
+    political = [t for t in [obj, *found] if t is not None and head_political(t)]
+    if political:
+        return political
+    if obj is not None and obj is not nominal:
+        return [obj]
+    return found
+
+
+def verb_participants(verb: Token, nominal: Token | None = None
+                      ) -> tuple[Token | None, Token | None]:
+    """(actor head, target head) of a verb event; nominal is the event noun it
+    takes as object, if any ("launched an air strike against ...")."""
+    if is_passive(verb):
+        agent = prep_object(verb, "by") or prep_object(verb, "from")
+        return agent, child(verb, "nsubjpass")
+    targets = verb_target_candidates(verb, nominal)
+    return inherited_subject(verb), (targets[0] if targets else None)
+
+
+def noun_actor_tokens(noun: Token) -> list[Token]:
+    """Modifiers before the noun that name who acts ("Israeli tank shelling")."""
+    modifiers = [c for c in noun.lefts if c.dep_ in NOUN_ACTOR_DEPS]
+    start = next((i for i, c in enumerate(modifiers) if is_political(c.subtree)), None)
+    if start is None:
+        return []
+    return [t for c in modifiers[start:] for t in c.subtree]
+
+
+def noun_participants(noun: Token) -> tuple[list[Token], Token | None]:
+    """(actor tokens, target head) of a nominal event."""
+    between = prep_object(noun, "between")
+    if between is not None:
+        others = [c for c in between.conjuncts if c.i > between.i]
+        return phrase_tokens(between), (others[0] if others else None)
+    target = next((t for t in (prep_object(noun, p) for p in TARGET_PREPS) if t is not None), None)
+    possessor = child(noun, "poss")
+    if possessor is not None:
+        return phrase_tokens(possessor), target
+    agent = prep_object(noun, "by")
+    if agent is not None:
+        return phrase_tokens(agent), target
+    modifiers = noun_actor_tokens(noun)
+    if modifiers:
+        return modifiers, target
+    return [], target
+
+
+def light_verb_subject(noun: Token, light_verbs: frozenset[str]) -> Token | None:
+    """The subject of the light verb whose object is this noun ("waged a war")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in light_verbs:
+        return inherited_subject(noun.head) if not is_passive(noun.head) else None
+    return None
+
+
+def resolve_pronoun(head: Token, speaker: Token | None) -> Token:
+    """A personal pronoun in reported speech stands for its speaker."""
+    if speaker is not None and head.lower_ in PERSONAL_PRONOUNS:
+        return speaker
+    return head
+
+
+def span_of(tokens: list[Token]) -> SpacySpan:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1]
