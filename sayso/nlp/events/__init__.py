@@ -23,9 +23,11 @@ from ..mentions import actor_for_span
 from ..parse import ParsedDocument
 from ..stages import register
 from .coding import Found, sentence_events
-from .lexicon import HOSTILE_TYPES, agent_nouns, plover_for
-from .modality import Report, enclosing_attribution, event_modality, governing_report
-from .participants import PERSONAL_PRONOUNS, is_political, phrase_tokens
+from .coding import framed_code
+from .lexicon import HOSTILE_TYPES, plover_for
+from .modality import (Report, enclosing_attribution, event_modality, governing_report,
+                       is_future)
+from .participants import PERSONAL_PRONOUNS, POLITICAL_ENTS, phrase_tokens
 
 ACCUSING_CUES = frozenset({"say", "claim", "allege", "insist", "assert", "charge", "tell"})
 
@@ -84,11 +86,9 @@ def accuser(report: Report | None) -> tuple[Token, ...]:
         return ()
     if report.cue.lemma_.lower() not in ACCUSING_CUES:
         return ()
-    tokens = tuple(phrase_tokens(report.source))
-    named = any(t.ent_type_ for t in tokens) and is_political(tokens)
-    generic = all(t.lemma_.lower() in agent_nouns() or not t.is_alpha or t.is_stop
-                  for t in tokens)
-    return tokens if named and not generic else ()
+    head = report.source
+    named = head.pos_ == "PROPN" or head.ent_type_ in POLITICAL_ENTS
+    return tuple(phrase_tokens(head)) if named else ()
 
 
 def accusation(located: Located) -> Located | None:
@@ -99,15 +99,27 @@ def accusation(located: Located) -> Located | None:
     if report.cue.i > found.trigger[0].i:
         return None
     speaker = accuser(report)
-    accused = found.actor or found.target
+    accused = found.actor
     if not speaker or not accused or {t.i for t in speaker} & {t.i for t in accused}:
         return None
     code = plover_for("112")
     return Located(Found((report.cue,), code, speaker, accused), governing_report(report.cue))
 
 
+def declared_intent(found: Found, report: Report | None) -> Found:
+    """ "Israel announced it would free prisoners": a speaker's own future act is
+    a promise (AGREE) or a threat (THREATEN), as CAMEO codes intents (03, 13)."""
+    if (report is None or found.frame is not None or found.refusal
+            or not is_future(found.trigger[-1]) or len(found.actor) != 1
+            or found.actor[0].lower_ not in PERSONAL_PRONOUNS):
+        return found
+    code = framed_code("intent", found.code)
+    return dataclasses.replace(found, code=code) if code is not None else found
+
+
 def locate(found: Found) -> Located:
-    return Located(found, governing_report(found.frame or found.trigger[-1]))
+    report = governing_report(found.frame or found.trigger[-1])
+    return Located(declared_intent(found, report), report)
 
 
 def with_accused(coded: Located, extra: Located) -> Located:

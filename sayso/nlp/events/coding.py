@@ -23,9 +23,10 @@ from .participants import (child, conjuncts, head_political, inherited_subject,
                            noun_participants, phrase_tokens, prep_object,
                            verb_participants)
 
-DESCRIPTIVE_DEPS = frozenset({"amod", "acl", "relcl", "compound"})
-CONTROL_ROLES = frozenset({"transparent", "intent", "threat", "request", "refuse"})
-PRONOUN_ACTORS = frozenset({"he", "she", "they", "we"})
+DESCRIPTIVE_DEPS = frozenset({"amod", "acl", "relcl", "compound", "pcomp"})
+CONTROL_ROLES = frozenset({"transparent", "intent", "threat", "request", "refuse", "compel"})
+OBJECT_ROLES = frozenset({"intent", "request", "compel"})
+PRONOUN_ACTORS = frozenset({"he", "she", "it", "they", "we"})
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 REQUEST_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
 REFUSAL_CODES = {"04": "125", "05": "121", "06": "121", "07": "122", "08": "124"}
@@ -61,14 +62,12 @@ def lexicon_code(token: Token, pos: str) -> str | None:
 
 
 def verb_code(verb: Token) -> tuple[str, bool] | None:
-    """(CAMEO code, reversed) for a verb: a dictionary pattern, else sayso's
-    lexicon, else the dictionary's default for the verb."""
-    found = code_verb(verb)
-    if found is not None and found.pattern is not None and found.pattern.size:
-        return found.cameo, found.reversed
+    """(CAMEO code, reversed) for a verb: sayso's lexicon, else the CAMEO
+    dictionary (its best pattern, else the verb's default)."""
     own = lexicon_code(verb, "VERB")
     if own is not None:
         return own, False
+    found = code_verb(verb)
     return (found.cameo, found.reversed) if found is not None else None
 
 
@@ -84,7 +83,8 @@ def compound_split(actor: Token | None, target: Token | None
                    ) -> tuple[tuple[Token, ...], tuple[Token, ...]]:
     """A coordinated actor with no target acts with its partners:
     "the US and Russia met" is the US meeting Russia."""
-    if actor is None or target is not None or len(conjuncts(actor)) < 2:
+    if actor is None or len(conjuncts(actor)) < 2 or (
+            target is not None and head_political(target)):
         return phrase(actor), phrase(target)
     partners = [t for c in conjuncts(actor)[1:] for t in phrase_tokens(c)]
     first, last = min(partners, key=lambda t: t.i), max(partners, key=lambda t: t.i)
@@ -95,11 +95,12 @@ def acceptable_actor(head: Token | None) -> bool:
     return head is not None and (head_political(head) or head.lower_ in PRONOUN_ACTORS)
 
 
-def keep(actor: Token | None, target: Token | None) -> bool:
-    """An event needs a political actor, or without any actor a political target."""
+def keep(actor: Token | None, target: Token | None, plover: Plover) -> bool:
+    """An event needs a political actor; only an attack may go without one
+    ("four children were killed"), if its target is political."""
     if actor is not None:
         return acceptable_actor(actor)
-    return target is not None and head_political(target)
+    return plover.type == "ASSAULT" and target is not None and head_political(target)
 
 
 def passive_nominal_actor(verb: Token) -> tuple[Token, ...]:
@@ -111,7 +112,7 @@ def passive_nominal_actor(verb: Token) -> tuple[Token, ...]:
     return ()
 
 
-def participants(verb: Token, reversed_code: bool, role: str | None
+def participants(verb: Token, reversed_code: bool, role: str | None, plover: Plover
                  ) -> tuple[tuple[Token, ...], tuple[Token, ...], bool]:
     """(actor tokens, target tokens, keep?) of a verb event."""
     nominal = next(iter(event_nouns(clause_after(verb))), None)
@@ -125,7 +126,7 @@ def participants(verb: Token, reversed_code: bool, role: str | None
         actor_tokens = passive_nominal_actor(verb)
         if actor_tokens and is_political(actor_tokens):
             return actor_tokens, target_tokens, True
-    return actor_tokens, target_tokens, keep(actor, target)
+    return actor_tokens, target_tokens, keep(actor, target, plover)
 
 
 def plain_verb_event(verb: Token) -> Found | None:
@@ -133,19 +134,28 @@ def plain_verb_event(verb: Token) -> Found | None:
     plover = plover_for(coded[0]) if coded else None
     if plover is None:
         return None
-    actor, target, ok = participants(verb, coded[1], frame_roles().get(verb.lemma_.lower()))
+    actor, target, ok = participants(verb, coded[1], frame_roles().get(verb.lemma_.lower()),
+                                     plover)
     if not ok:
         return None
+    if plover.type == "ACCUSE" and not target:
+        target = phrase(accused_subject(verb))
     return Found((verb,), plover, actor, target)
 
 
-def framed_code(role: str, frame: Token, inner: Plover | None) -> Plover | None:
+def accused_subject(verb: Token) -> Token | None:
+    """ "alleged that France was aware": who the clause an accusation governs is about."""
+    clause = child(verb, "ccomp")
+    return child(clause, "nsubj", "nsubjpass") if clause is not None else None
+
+
+def framed_code(role: str, inner: Plover | None, addressed: bool = False) -> Plover | None:
     """The type a frame gives the event it governs (see event_frames.tsv)."""
     root = inner.cameo[:2] if inner else ""
+    if role == "intent" and addressed:
+        return plover_for(REQUEST_CODES.get(root, "020"))
     if role == "threat" or (role == "intent" and inner and inner.type in HOSTILE_TYPES):
         return plover_for("138" if inner and inner.type == "ASSAULT" else "130")
-    if role == "intent" and child(frame, "dobj") is not None:
-        return plover_for(REQUEST_CODES.get(root, "020"))
     if role == "intent":
         return plover_for(INTENT_CODES[root]) if root in INTENT_CODES else inner
     if role == "request":
@@ -155,21 +165,32 @@ def framed_code(role: str, frame: Token, inner: Plover | None) -> Plover | None:
     return inner
 
 
+def addressee(frame: Token, inner_verb: Token) -> Token | None:
+    """Whom a request or wish is addressed to: "wants Putin to attack"."""
+    subject = child(inner_verb, "nsubj")
+    if inner_verb.dep_ == "ccomp" and subject is not None:
+        return subject
+    return child(frame, "dobj")
+
+
 def framed_event(frame: Token, role: str, inner_verb: Token) -> Found | None:
     """One event for a frame verb and the verb it governs ("wants to attack")."""
+    if role == "compel":
+        return plain_verb_event(frame)
     coded = verb_code(inner_verb)
     inner = plover_for(coded[0]) if coded else None
     if inner is None and role in ("transparent", "intent"):
         return None
-    code = framed_code(role, frame, inner)
+    code = framed_code(role, inner, addressee(frame, inner_verb) is not None)
     if code is None:
         return None
-    if role == "request" or (role == "intent" and child(frame, "dobj") is not None):
-        actor, target = inherited_subject(frame), child(frame, "dobj")
+    if role == "request" or (role == "intent" and addressee(frame, inner_verb) is not None):
+        actor, target = inherited_subject(frame), addressee(frame, inner_verb)
         actor_tokens, target_tokens = phrase(actor), phrase(target)
-        ok = keep(actor, target)
+        ok = keep(actor, target, code)
     else:
-        actor_tokens, target_tokens, ok = participants(inner_verb, bool(coded and coded[1]), None)
+        actor_tokens, target_tokens, ok = participants(inner_verb, bool(coded and coded[1]),
+                                                       None, code)
     if not ok:
         return None
     trigger = (frame, inner_verb) if role != "transparent" else (inner_verb,)
@@ -194,11 +215,13 @@ def refusable(found: Found, verb: Token) -> bool:
 def verb_event(verb: Token) -> Found | None:
     """The event of a verb in the sentence (frames included), or None."""
     roles = frame_roles()
-    if verb.dep_ == "xcomp" and roles.get(verb.head.lemma_.lower()) in CONTROL_ROLES:
+    head_role = roles.get(verb.head.lemma_.lower())
+    if (verb.dep_ == "xcomp" and head_role in CONTROL_ROLES) or (
+            verb.dep_ == "ccomp" and head_role in OBJECT_ROLES):
         return None
     role = roles.get(verb.lemma_.lower())
     inner = child(verb, "xcomp", "ccomp") if role in CONTROL_ROLES else None
-    if inner is not None and inner.dep_ == "ccomp" and role not in ("intent", "request"):
+    if inner is not None and inner.dep_ == "ccomp" and role not in OBJECT_ROLES:
         inner = None
     found = framed_event(verb, role, inner) if inner is not None and inner.pos_ in ("VERB", "AUX") else None
     if found is None and role != "transparent":
@@ -222,7 +245,11 @@ def noun_event(noun: Token, light_verbs: frozenset[str]) -> Found | None:
 
 
 def is_event_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.dep_ not in DESCRIPTIVE_DEPS
+    """A verb that states an event: not a participle describing a noun, nor a
+    participial adjunct elaborating its main verb (", killing eight people")."""
+    adjunct = token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
+        c.dep_ in ("mark", "nsubj") for c in token.children)
+    return token.pos_ == "VERB" and token.dep_ not in DESCRIPTIVE_DEPS and not adjunct
 
 
 def sentence_events(sentence: SpacySpan) -> list[Found]:

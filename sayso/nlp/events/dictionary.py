@@ -20,6 +20,7 @@ from ...resources import read_table
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis",
                          "csubj", "acl"})
 AFTER_WINDOW = 12
+MAX_DEPTH = 3
 BEFORE_WINDOW = 6
 
 
@@ -100,12 +101,19 @@ def matches_in_order(elements: tuple[str, ...], forms: list[frozenset[str]],
     return True
 
 
+def depth_below(token: Token, ancestor: Token) -> int:
+    depth = 0
+    while token.i != ancestor.i and token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
 def clause_after(verb: Token) -> list[Token]:
     """The tokens after the verb in its own clause, nested clauses left out."""
     nested = {t.i for child in verb.children if child.dep_ in CLAUSE_DEPS
               for t in child.subtree}
     after = [t for t in verb.subtree if t.i > verb.i and t.i not in nested
-             and not t.is_punct]
+             and not t.is_punct and depth_below(t, verb) <= MAX_DEPTH]
     return after[:AFTER_WINDOW]
 
 
@@ -117,7 +125,9 @@ def words_before(verb: Token) -> list[Token]:
 def code_verb(verb: Token) -> VerbCode | None:
     """The CAMEO code the dictionary gives this verb here, or None."""
     dictionary = verb_dictionary()
-    entries = dictionary.verbs.get(verb.lemma_.lower()) or dictionary.verbs.get(verb.lower_)
+    lemma = verb.lemma_.lower()
+    entries = (dictionary.verbs.get(lemma) or dictionary.verbs.get(verb.lower_)
+               or dictionary.verbs.get(lemma.removeprefix("re-")))
     if not entries:
         return None
     after = [token_forms(t) for t in clause_after(verb)]

@@ -36,7 +36,7 @@ class Report:
 def governing_report(anchor: Token) -> Report | None:
     """The nearest "say"/"deny" verb above the anchor in its sentence."""
     token, steps = anchor, 0
-    while token.dep_ in CLAUSE_UP_DEPS and token.head is not token and steps < MAX_STEPS:
+    while token.dep_ in CLAUSE_UP_DEPS and token.head.i != token.i and steps < MAX_STEPS:
         token, steps = token.head, steps + 1
         role = frame_roles().get(token.lemma_.lower())
         if token.pos_ == "VERB" and role in ("report", "deny"):

@@ -19,12 +19,21 @@ from spacy.tokens import Token
 from .lexicon import agent_nouns
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-TARGET_PREPS = ("against", "at", "on", "upon", "with", "to", "toward", "towards", "into")
+TARGET_PREPS = ("against", "at", "on", "upon", "with", "to", "toward", "towards", "into",
+                "for")
 NOUN_ACTOR_DEPS = ("amod", "compound", "nmod", "npadvmod")
 POLITICAL_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
+NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY",
+                                  "ORDINAL", "CARDINAL"})
 CUT_DEPS = frozenset({"relcl", "conj", "cc", "advcl", "punct", "prep"})
 KEPT_PREPS = frozenset({"of", "in", "from"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "him", "her", "them", "us"})
+
+
+def listed_partners(head: Token) -> list[Token]:
+    """Appositions that continue a list of names: "The US, Russia, and Switzerland"."""
+    return [c for c in head.children
+            if c.dep_ == "appos" and c.ent_type_ and c.ent_type_ == head.ent_type_]
 
 
 def is_passive(verb: Token) -> bool:
@@ -49,10 +58,12 @@ def prep_object(token: Token, *preps: str) -> Token | None:
 def phrase_tokens(head: Token) -> list[Token]:
     """The noun phrase of head: its subtree without clauses, coordination and
     most prepositional phrases ("of", "in", "from" stay: "A court in Guyana")."""
+    partner_ids = {p.i for p in listed_partners(head)}
     cut = {t.i for c in head.children
-           if c.dep_ in CUT_DEPS and not (c.dep_ == "prep" and c.lower_ in KEPT_PREPS)
+           if (c.dep_ in CUT_DEPS and not (c.dep_ == "prep" and c.lower_ in KEPT_PREPS))
+           or c.i in partner_ids
            for t in c.subtree}
-    tokens = [t for t in head.subtree if t.i not in cut]
+    tokens = [t for t in head.subtree if t.i not in cut and not t.is_space]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
@@ -61,7 +72,13 @@ def phrase_tokens(head: Token) -> list[Token]:
 
 
 def conjuncts(head: Token) -> list[Token]:
-    return [head, *(c for c in head.conjuncts if c.i > head.i)]
+    """The head and the names coordinated with it, in text order."""
+    found = {head.i: head}
+    for partner in [*head.conjuncts, *listed_partners(head)]:
+        if partner.i > head.i:
+            found[partner.i] = partner
+            found.update({c.i: c for c in partner.conjuncts if c.i > head.i})
+    return [found[i] for i in sorted(found)]
 
 
 def is_political(tokens: Iterable[Token]) -> bool:
@@ -86,7 +103,7 @@ def inherited_subject(verb: Token) -> Token | None:
             obj = child(verb.head, "dobj")
             if obj is not None:
                 return obj
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head.i == verb.i:
             return None
         verb, seen = verb.head, seen + 1
     return None
@@ -100,10 +117,14 @@ def verb_target_candidates(verb: Token, nominal: Token | None) -> list[Token]:
         if holder is not None:
             found.extend(t for t in (prep_object(holder, p) for p in TARGET_PREPS)
                          if t is not None)
+    found.extend(nested for t in list(found) for nested in
+                 (prep_object(t, p) for p in TARGET_PREPS) if nested is not None)
+    if obj is not None and obj.ent_type_ in NOT_PARTICIPANT_ENTS:
+        obj = None
     political = [t for t in [obj, *found] if t is not None and head_political(t)]
     if political:
         return political
-    if obj is not None and obj is not nominal:
+    if obj is not None and (nominal is None or obj.i != nominal.i):
         return [obj]
     return found
 
