@@ -27,7 +27,7 @@ from .coding import framed_code
 from .lexicon import HOSTILE_TYPES, plover_for
 from .modality import (Report, enclosing_attribution, event_modality, governing_report,
                        is_future)
-from .participants import PERSONAL_PRONOUNS, POLITICAL_ENTS, phrase_tokens
+from .participants import PERSONAL_PRONOUNS, POLITICAL_ENTS, known_actors, phrase_tokens
 
 ACCUSING_CUES = frozenset({"say", "claim", "allege", "insist", "assert", "charge", "tell"})
 
@@ -150,9 +150,21 @@ def document_events(parsed: ParsedDocument) -> list[Located]:
     return sorted(located.values(), key=lambda loc: loc.found.trigger[0].i)
 
 
+def mentioned_tokens(parsed: ParsedDocument, analysis: Analysis) -> frozenset[int]:
+    """Indices of the tokens inside the actors' mentions."""
+    ids = set()
+    for actor in analysis.actors:
+        for start, end in actor.mentions:
+            span = parsed.doc.char_span(start, end, alignment_mode="expand")
+            ids.update(range(span.start, span.end) if span is not None else ())
+    return frozenset(ids)
+
+
 @register("events")
 def code_events(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
     """Add the events of the document to the analysis."""
+    with known_actors(mentioned_tokens(parsed, analysis)):
+        located = document_events(parsed)
     events = tuple(to_event(loc, analysis, number)
-                   for number, loc in enumerate(document_events(parsed), start=1))
+                   for number, loc in enumerate(located, start=1))
     return dataclasses.replace(analysis, events=events)

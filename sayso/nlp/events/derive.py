@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-AGENT = re.compile(r"^([A-Z][A-Z-]*)\s*\[~(\w+)\]")
+AGENT = re.compile(r"^([A-Z][A-Z-]*)_?\s*(?:\{([^}]*)\})?\s*\[~(\w+)\]")
 HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 CODE = re.compile(r"\[([^\]]*)\]")
 MARKERS = str.maketrans({c: " " for c in "{}()$+^%|"})
@@ -88,7 +88,8 @@ def parse_agents(text: str) -> Iterator[tuple[str, str]]:
     for line in text.splitlines():
         match = AGENT.match(line.strip())
         if match:
-            yield match.group(1).lower(), match.group(2)
+            for noun in [match.group(1), *(match.group(2) or "").split()]:
+                yield noun.lower(), match.group(3)
 
 
 def parse_verb_line(line: str, block: str, block_code: str) -> VerbRow | None:

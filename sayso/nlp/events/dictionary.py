@@ -122,12 +122,20 @@ def words_before(verb: Token) -> list[Token]:
     return [t for t in verb.doc[start:verb.i] if not t.is_punct]
 
 
+def base_forms(verb: Token) -> list[str]:
+    """The verb's lemma and fallbacks for lemmas the tagger gets wrong
+    ("waging" → "wag"): its text, and its text without -ing/-ed plus "e"."""
+    lemma, text = verb.lemma_.lower(), verb.lower_
+    stems = [text[:-suffix_length] for suffix_length, suffix in ((3, "ing"), (2, "ed"))
+             if text.endswith(suffix)]
+    return [lemma, text, lemma.removeprefix("re-"), *(s + "e" for s in stems), *stems]
+
+
 def code_verb(verb: Token) -> VerbCode | None:
     """The CAMEO code the dictionary gives this verb here, or None."""
     dictionary = verb_dictionary()
-    lemma = verb.lemma_.lower()
-    entries = (dictionary.verbs.get(lemma) or dictionary.verbs.get(verb.lower_)
-               or dictionary.verbs.get(lemma.removeprefix("re-")))
+    entries = next((dictionary.verbs[form] for form in base_forms(verb)
+                    if form in dictionary.verbs), None)
     if not entries:
         return None
     after = [token_forms(t) for t in clause_after(verb)]

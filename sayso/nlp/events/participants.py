@@ -11,7 +11,9 @@ subject of the light verb that takes the noun ("Egypt waged a war").
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -20,7 +22,7 @@ from .lexicon import agent_nouns
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 TARGET_PREPS = ("against", "at", "on", "upon", "with", "to", "toward", "towards", "into",
-                "for")
+                "for", "from")
 NOUN_ACTOR_DEPS = ("amod", "compound", "nmod", "npadvmod")
 POLITICAL_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
 NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY",
@@ -28,6 +30,19 @@ NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"
 CUT_DEPS = frozenset({"relcl", "conj", "cc", "advcl", "punct", "prep"})
 KEPT_PREPS = frozenset({"of", "in", "from"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "him", "her", "them", "us"})
+
+MENTIONED: ContextVar[frozenset[int]] = ContextVar("mentioned", default=frozenset())
+
+
+@contextmanager
+def known_actors(token_ids: frozenset[int]) -> Iterator[None]:
+    """While coding one document: the tokens the actors stage found mentions
+    of, which count as political whatever the parse says."""
+    reset = MENTIONED.set(token_ids)
+    try:
+        yield
+    finally:
+        MENTIONED.reset(reset)
 
 
 def listed_partners(head: Token) -> list[Token]:
@@ -82,8 +97,10 @@ def conjuncts(head: Token) -> list[Token]:
 
 
 def is_political(tokens: Iterable[Token]) -> bool:
-    """Does this phrase name a political actor (a named entity or an agent noun)?"""
-    return any(t.ent_type_ in POLITICAL_ENTS or
+    """Does this phrase name a political actor (a known actor's mention, a
+    named entity or an agent noun)?"""
+    mentioned = MENTIONED.get()
+    return any(t.i in mentioned or t.ent_type_ in POLITICAL_ENTS or
                (t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in agent_nouns())
                for t in tokens)
 
