@@ -58,7 +58,7 @@ def speaker_for_pronoun(tokens: tuple[Token, ...], report: Report | None) -> tup
 
 
 def anchors(found: Found) -> list[Token]:
-    return [*found.trigger[-1:], *([found.frame] if found.frame is not None else [])]
+    return [*found.trigger, *([found.frame] if found.frame is not None else [])]
 
 
 def to_event(located: Located, analysis: Analysis, number: int) -> Event:

@@ -140,7 +140,15 @@ def plain_verb_event(verb: Token) -> Found | None:
         return None
     if plover.type == "ACCUSE" and not target:
         target = phrase(accused_subject(verb))
-    return Found((verb,), plover, actor, target)
+    return Found(verb_trigger(verb), plover, actor, target)
+
+
+def verb_trigger(verb: Token) -> tuple[Token, ...]:
+    """The verb, with the event noun it takes as object: "launched an air strike"."""
+    obj = child(verb, "dobj")
+    if obj is not None and obj.pos_ == "NOUN" and lexicon_code(obj, "NOUN"):
+        return (verb, obj)
+    return (verb,)
 
 
 def accused_subject(verb: Token) -> Token | None:
