@@ -110,7 +110,7 @@ def declared_intent(found: Found, report: Report | None) -> Found:
     """ "Israel announced it would free prisoners": a speaker's own future act is
     a promise (AGREE) or a threat (THREATEN), as CAMEO codes intents (03, 13)."""
     if (report is None or found.frame is not None or found.refusal
-            or not is_future(found.trigger[-1]) or len(found.actor) != 1
+            or not any(is_future(t) for t in found.trigger) or len(found.actor) != 1
             or found.actor[0].lower_ not in PERSONAL_PRONOUNS):
         return found
     code = framed_code("intent", found.code)

@@ -24,7 +24,8 @@ from .participants import (child, conjuncts, head_political, inherited_subject,
                            verb_participants)
 
 DESCRIPTIVE_DEPS = frozenset({"amod", "acl", "relcl", "compound", "pcomp"})
-CONTROL_ROLES = frozenset({"transparent", "intent", "threat", "request", "refuse", "compel"})
+CONTROL_ROLES = frozenset({"transparent", "intent", "threat", "request", "refuse", "compel",
+                           "fail"})
 OBJECT_ROLES = frozenset({"intent", "request", "compel"})
 PRONOUN_ACTORS = frozenset({"he", "she", "it", "they", "we"})
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -187,7 +188,7 @@ def framed_event(frame: Token, role: str, inner_verb: Token) -> Found | None:
         return plain_verb_event(frame)
     coded = verb_code(inner_verb)
     inner = plover_for(coded[0]) if coded else None
-    if inner is None and role in ("transparent", "intent"):
+    if inner is None and role in ("transparent", "intent", "fail"):
         return None
     code = framed_code(role, inner, addressee(frame, inner_verb) is not None)
     if code is None:
@@ -201,7 +202,7 @@ def framed_event(frame: Token, role: str, inner_verb: Token) -> Found | None:
                                                        None, code)
     if not ok:
         return None
-    trigger = (frame, inner_verb) if role != "transparent" else (inner_verb,)
+    trigger = (frame, inner_verb) if role not in ("transparent", "fail") else (inner_verb,)
     return Found(trigger, code, actor_tokens, target_tokens, frame, role)
 
 
@@ -232,7 +233,7 @@ def verb_event(verb: Token) -> Found | None:
     if inner is not None and inner.dep_ == "ccomp" and role not in OBJECT_ROLES:
         inner = None
     found = framed_event(verb, role, inner) if inner is not None and inner.pos_ in ("VERB", "AUX") else None
-    if found is None and role != "transparent":
+    if found is None and role not in ("transparent", "fail"):
         found = plain_verb_event(verb)
     if found is not None and refusable(found, verb):
         found = as_refusal(found)

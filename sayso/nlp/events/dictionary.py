@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from ...resources import read_table
@@ -34,6 +35,12 @@ class Pattern:
     @property
     def size(self) -> int:
         return len(self.before) + len(self.after)
+
+    @property
+    def vetoes_on_function_words(self) -> bool:
+        """A "not an event" pattern made of function words only ("- * SINCE [---]"):
+        a leftover of noun/verb disambiguation that a parse does not need."""
+        return self.code == "---" and all(w in STOP_WORDS for w in self.before + self.after)
 
 
 @dataclass(frozen=True)
@@ -148,7 +155,7 @@ def code_verb(verb: Token) -> VerbCode | None:
         if code != "---" and len(needs) > best_size:
             best, best_size = VerbCode(code, False, None), len(needs)
         for pattern in dictionary.patterns.get(block, ()):
-            if pattern.size + len(needs) <= best_size:
+            if pattern.size + len(needs) <= best_size or pattern.vetoes_on_function_words:
                 continue
             if (matches_in_order(pattern.after, after, dictionary.synsets)
                     and matches_in_order(pattern.before, before, dictionary.synsets)):

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ...model import Attribution
 from .lexicon import frame_roles
+from .participants import inherited_subject
 
 CLAUSE_UP_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "pcomp",
                             "acl", "dobj", "pobj", "prep", "nsubj", "nsubjpass",
@@ -34,14 +35,14 @@ class Report:
 
 
 def governing_report(anchor: Token) -> Report | None:
-    """The nearest "say"/"deny" verb above the anchor in its sentence."""
+    """The nearest "say"/"deny" verb above the anchor in its sentence; a verb
+    coordinated with it ("denied it and threatened ...") is not its content."""
     token, steps = anchor, 0
     while token.dep_ in CLAUSE_UP_DEPS and token.head.i != token.i and steps < MAX_STEPS:
-        token, steps = token.head, steps + 1
+        below, token, steps = token, token.head, steps + 1
         role = frame_roles().get(token.lemma_.lower())
-        if token.pos_ == "VERB" and role in ("report", "deny"):
-            source = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            return Report(token, role, source)
+        if token.pos_ == "VERB" and role in ("report", "deny") and below.dep_ != "conj":
+            return Report(token, role, inherited_subject(token))
     return None
 
 
@@ -75,7 +76,7 @@ def is_hedged(token: Token) -> bool:
 def event_modality(anchors: list[Token], frame_role: str | None,
                    attribution: Attribution | None, report: Report | None) -> str:
     """The modality of an event whose trigger (and frame verb) are the anchors."""
-    if any(is_negated(t) for t in anchors):
+    if frame_role == "fail" or any(is_negated(t) for t in anchors):
         return "negated"
     if (attribution is not None and attribution.stance in ("denies", "disputes")) or (
             report is not None and report.role == "deny"):

@@ -25,8 +25,7 @@ TARGET_PREPS = ("against", "at", "on", "upon", "with", "to", "toward", "towards"
                 "for", "from")
 NOUN_ACTOR_DEPS = ("amod", "compound", "nmod", "npadvmod")
 POLITICAL_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
-NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY",
-                                  "ORDINAL", "CARDINAL"})
+NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})
 CUT_DEPS = frozenset({"relcl", "conj", "cc", "advcl", "punct", "prep"})
 KEPT_PREPS = frozenset({"of", "in", "from"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "him", "her", "them", "us"})
@@ -72,11 +71,12 @@ def prep_object(token: Token, *preps: str) -> Token | None:
 
 def phrase_tokens(head: Token) -> list[Token]:
     """The noun phrase of head: its subtree without clauses, coordination and
-    most prepositional phrases ("of", "in", "from" stay: "A court in Guyana")."""
+    most prepositional phrases ("of", "in", "from" stay: "A court in Guyana",
+    unless they hold a clause: "accused the army of shelling villages")."""
     partner_ids = {p.i for p in listed_partners(head)}
     cut = {t.i for c in head.children
            if (c.dep_ in CUT_DEPS and not (c.dep_ == "prep" and c.lower_ in KEPT_PREPS))
-           or c.i in partner_ids
+           or c.i in partner_ids or any(g.dep_ == "pcomp" for g in c.children)
            for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in cut and not t.is_space]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
@@ -101,12 +101,21 @@ def is_political(tokens: Iterable[Token]) -> bool:
     named entity or an agent noun)?"""
     mentioned = MENTIONED.get()
     return any(t.i in mentioned or t.ent_type_ in POLITICAL_ENTS or
+               (t.pos_ == "PROPN" and not t.ent_type_) or
                (t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in agent_nouns())
                for t in tokens)
 
 
+def core_tokens(head: Token) -> list[Token]:
+    """The noun phrase without its prepositional phrases but "of": "talks" of
+    "talks in Geneva", "hundreds of troops"."""
+    inner = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ != "of"
+             for t in c.subtree}
+    return [t for t in phrase_tokens(head) if t.i not in inner]
+
+
 def head_political(head: Token) -> bool:
-    return any(is_political(phrase_tokens(c)) for c in conjuncts(head))
+    return any(is_political(core_tokens(c)) for c in conjuncts(head))
 
 
 def inherited_subject(verb: Token) -> Token | None:
