@@ -169,7 +169,10 @@ def test_plover_for_falls_back_to_parent_code():
 
 
 def test_trigger_lexicon_agrees_with_the_cameo_to_plover_table():
-    for trigger, _pos, cameo, plover, *mode in read_table("event_triggers.tsv"):
+    for trigger, _pos, cameo, *columns in read_table("event_triggers.tsv"):
+        if cameo == "---":
+            continue
+        plover, *mode = columns
         expected = plover_for(cameo)
         assert (expected.type, expected.mode or "") == (plover, (mode or [""])[0]), trigger
     assert trigger_lexicon()

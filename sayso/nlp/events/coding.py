@@ -28,6 +28,7 @@ CONTROL_ROLES = frozenset({"transparent", "intent", "threat", "request", "refuse
                            "fail"})
 OBJECT_ROLES = frozenset({"intent", "request", "compel"})
 PRONOUN_ACTORS = frozenset({"he", "she", "it", "they", "we"})
+NO_DEFAULT = "---"
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 REQUEST_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
 REFUSAL_CODES = {"04": "125", "05": "121", "06": "121", "07": "122", "08": "124"}
@@ -64,11 +65,15 @@ def lexicon_code(token: Token, pos: str) -> str | None:
 
 def verb_code(verb: Token) -> tuple[str, bool] | None:
     """(CAMEO code, reversed) for a verb: sayso's lexicon, else the CAMEO
-    dictionary (its best pattern, else the verb's default)."""
+    dictionary (its best pattern, else the verb's default). A lexicon code
+    ``---`` keeps the dictionary's patterns but drops the verb's default
+    ("give" alone is no event; "give aid" is)."""
     own = lexicon_code(verb, "VERB")
+    found = code_verb(verb)
+    if own == NO_DEFAULT:
+        return (found.cameo, found.reversed) if found and found.pattern else None
     if own is not None:
         return own, False
-    found = code_verb(verb)
     return (found.cameo, found.reversed) if found is not None else None
 
 

@@ -26,6 +26,7 @@ TARGET_PREPS = ("against", "at", "on", "upon", "with", "to", "toward", "towards"
 NOUN_ACTOR_DEPS = ("amod", "compound", "nmod", "npadvmod")
 POLITICAL_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
 NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})
+CORE_DEPS = frozenset({"amod", "compound", "poss", "nmod", "appos"})
 CUT_DEPS = frozenset({"relcl", "conj", "cc", "advcl", "punct", "prep"})
 KEPT_PREPS = frozenset({"of", "in", "from"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "him", "her", "them", "us"})
@@ -107,11 +108,17 @@ def is_political(tokens: Iterable[Token]) -> bool:
 
 
 def core_tokens(head: Token) -> list[Token]:
-    """The noun phrase without its prepositional phrases but "of": "talks" of
-    "talks in Geneva", "hundreds of troops"."""
-    inner = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ != "of"
-             for t in c.subtree}
-    return [t for t in phrase_tokens(head) if t.i not in inner]
+    """The words that say what a noun phrase names: the head, its modifiers
+    and apposition, and the core of an "of" phrase ("hundreds of troops"),
+    not its other prepositional phrases ("talks in Geneva")."""
+    tokens = [head]
+    for c in head.children:
+        if c.dep_ in CORE_DEPS:
+            tokens.extend(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            tokens.extend(t for pobj in c.children if pobj.dep_ == "pobj"
+                          for t in core_tokens(pobj))
+    return tokens
 
 
 def head_political(head: Token) -> bool:
@@ -145,7 +152,8 @@ def verb_target_candidates(verb: Token, nominal: Token | None) -> list[Token]:
                          if t is not None)
     found.extend(nested for t in list(found) for nested in
                  (prep_object(t, p) for p in TARGET_PREPS) if nested is not None)
-    if obj is not None and obj.ent_type_ in NOT_PARTICIPANT_ENTS:
+    if obj is not None and (obj.ent_type_ in NOT_PARTICIPANT_ENTS
+                            or obj.tag_ in ("WP", "WDT")):
         obj = None
     political = [t for t in [obj, *found] if t is not None and head_political(t)]
     if political:
