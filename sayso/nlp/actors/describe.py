@@ -1,0 +1,140 @@
+"""Titles, roles and affiliations, from the words before a name and from an
+apposition after it:
+
+- "Maj.-Gen. Yoav Mordechai" → title Maj.-Gen.
+- "Hamas spokesman in Gaza Sami Abu Zuhri" → role spokesman, affiliation Hamas
+- "Yoav Mordechai, the Coordinator of Government Activities in the
+  Territories (COGAT)" → that office is his role, COGAT his alias
+- "Ansar Beit al-Maqdis, ISIS' affiliate in the Sinai" → affiliation ISIS
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from . import lexicon
+from .resolve import Entity
+
+DESCRIPTIVE_POS = {"PROPN", "NOUN", "ADJ", "PART", "NUM"}
+LINK_WORDS = {"in", "of", "for", "'s", "’s", "-", "."}
+APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;:()\"“”]{3,90}?)(?=\s*(?:[,;:.\"“”]|\(|$))")
+AFFILIATION_KINDS = ("group", "organization", "country", "outlet")
+
+
+def describe(doc: Doc, entities: list[Entity]) -> None:
+    """Fill in title, role and affiliation of each entity, in place."""
+    text = doc.text
+    for entity in list(entities):
+        if entity.kind == "person":
+            _describe_person(doc, text, entity, entities)
+        elif entity.kind in ("group", "organization", "anonymous"):
+            _describe_body(text, entity, entities)
+
+
+def _describe_person(doc: Doc, text: str, person: Entity,
+                     entities: list[Entity]) -> None:
+    for mention in sorted(person.named(), key=lambda m: m.start):
+        prefix_start, prefix = prefix_of(doc, text, mention.start)
+        _take_title_and_role(person, prefix)
+        if person.affiliation is None:
+            person.affiliation = _entity_inside(entities, prefix_start, mention.start, person)
+        _take_apposition(text, mention.end, person, entities)
+
+
+def prefix_of(doc: Doc, text: str, start: int) -> tuple[int, str]:
+    """The descriptive words right before a name: nouns, adjectives, names
+    and "in"/"of" back to a verb, a comma or the sentence start ("Hamas
+    spokesman in Gaza", "Syrian President")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return start, ""
+    first = last = span[0].i
+    while first > 0 and _descriptive(doc[first - 1]) and (
+            not doc[first].is_sent_start or _title_ends_before(text, doc[first].idx)):
+        first -= 1
+    while first < last and doc[first].lower_ in LINK_WORDS:
+        first += 1
+    begin = doc[first].idx if first < last else start
+    return begin, text[begin:start]
+
+
+def _title_ends_before(text: str, at: int) -> bool:
+    """The small model ends a sentence after "Maj.-Gen."; a title is no end."""
+    return bool(lexicon.title_before_pattern().search(text[max(0, at - 40):at]))
+
+
+def _descriptive(token: Token) -> bool:
+    return (token.pos_ in DESCRIPTIVE_POS or token.lower_ in LINK_WORDS
+            or token.text in (".", "-"))
+
+
+def _take_title_and_role(person: Entity, prefix: str) -> None:
+    for match in lexicon.title_pattern().finditer(prefix):
+        title = lexicon.titles()[match.group().lower()]
+        if title.type == "title" and person.title is None:
+            person.title = match.group()
+        elif title.type == "role" and person.role is None:
+            person.role = match.group()
+
+
+def _entity_inside(entities: list[Entity], start: int, end: int,
+                   itself: Entity) -> Entity | None:
+    inside = [(m.start, e) for e in entities if e is not itself
+              and e.kind in AFFILIATION_KINDS
+              for m in e.named() if start <= m.start and m.end <= end]
+    return max(inside, key=lambda pair: pair[0])[1] if inside else None
+
+
+def _take_apposition(text: str, end: int, entity: Entity,
+                     entities: list[Entity]) -> None:
+    found = APPOSITION.match(text, end)
+    if not found:
+        return
+    phrase, start = found.group(1), found.start(1)
+    office = _office_named(text, entities, start)
+    if office is not None and entity.kind == "person":
+        _fold_office(entity, office, entities, text)
+        return
+    role = lexicon.title_pattern().search(phrase)
+    if entity.kind == "person" and role and entity.role is None:
+        entity.role = phrase if role.start() == 0 else role.group()
+    if entity.affiliation is None and (role or _has_affiliation_noun(phrase)):
+        entity.affiliation = _entity_inside(entities, start, found.end(1), entity)
+
+
+def _office_named(text: str, entities: list[Entity], start: int) -> Entity | None:
+    """An organisation named where the apposition starts, whose name starts
+    with a role word ("the Coordinator of Government Activities ..."): an
+    office, not a body of its own."""
+    for entity in entities:
+        for mention in entity.named():
+            if (mention.start == start and entity.kind == "organization"
+                    and lexicon.title_pattern().match(text, mention.start)):
+                return entity
+    return None
+
+
+def _fold_office(person: Entity, office: Entity, entities: list[Entity],
+                 text: str) -> None:
+    """The office is the person's role; its acronym and mentions are his."""
+    name = office.canonical or text[office.mentions[0].start:office.mentions[0].end]
+    person.role = name
+    person.mentions.extend(replace(m, source="office") for m in office.mentions
+                           if m.source != "reference")
+    person.acronyms.extend(a for a in office.acronyms if a not in person.acronyms)
+    entities.remove(office)
+
+
+def _has_affiliation_noun(phrase: str) -> bool:
+    words = set(re.findall(r"[\w-]+", phrase.lower()))
+    return bool(words & set(lexicon.cues("affiliation_noun")))
+
+
+def _describe_body(text: str, body: Entity, entities: list[Entity]) -> None:
+    for mention in body.named():
+        if body.affiliation is None and mention.source == "agent":
+            body.affiliation = _entity_inside(entities, mention.start, mention.end, body)
+        if body.affiliation is None:
+            _take_apposition(text, mention.end, body, entities)

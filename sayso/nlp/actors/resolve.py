@@ -1,0 +1,168 @@
+"""Grouping mentions into entities: one entity per person, group, state or
+outlet, with every mention of it.
+
+A later surname ("Mordechai", "Abu Zuhri") joins the person whose full name
+ends with it, whatever spaCy labelled it; names from one alias group or one
+Phoenix block join; an acronym joins the name it abbreviates or follows in
+parentheses; "the group"/"the movement" join the nearest earlier entity of a
+fitting kind.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .candidates import Mention
+
+PARTICLES = {"al", "el", "abu", "bin", "ibn", "bint", "de", "van", "von", "der", "ben"}
+APPOSITION_REACH = 80
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9.&-]{1,9})\)")
+
+
+@dataclass
+class Entity:
+    """An actor being built: its kind and mentions (title, role and
+    affiliation are filled in later by `describe`)."""
+
+    kind: str
+    mentions: list[Mention]
+    code: str | None = None
+    canonical: str | None = None
+    acronyms: list[str] = field(default_factory=list)
+    title: str | None = None
+    role: str | None = None
+    affiliation: Entity | None = None
+
+    @property
+    def first(self) -> int:
+        """Where the entity is first mentioned (an unmentioned author: last)."""
+        return min((m.start for m in self.mentions), default=10**12)
+
+    def named(self) -> list[Mention]:
+        return [m for m in self.mentions if m.source != "reference"]
+
+
+def key_of(text: str, mention: Mention) -> str:
+    """What makes two mentions one entity: a listed name, a Phoenix block
+    (not for people: Phoenix lists a group's leaders in the group's block),
+    else the name itself."""
+    if mention.known:
+        return "known:" + mention.known.name
+    if mention.entry and mention.entry.kind == "place":
+        return "name:" + normal(text[mention.start:mention.end])
+    if mention.source == "agent" and mention.kind != "anonymous" and mention.code:
+        return f"agent:{mention.kind}:{mention.code}"
+    if mention.entry and mention.kind != "person":
+        return "phoenix:" + mention.entry.head
+    return "name:" + normal(text[mention.start:mention.end])
+
+
+def normal(name: str) -> str:
+    return " ".join(re.sub(r"[-‐–]", " ", name).lower().split())
+
+
+def surname_forms(name: str) -> set[str]:
+    """The endings of a full name a later mention may use: "Mordechai",
+    "Abu Zuhri" (a surname starting with a particle keeps it)."""
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    forms = {" ".join(words[i:]) for i in range(1, len(words))}
+    return {form for form in forms if form.split()[0].lower() not in PARTICLES
+            or len(form.split()) > 1}
+
+
+def cluster(text: str, mentions: list[Mention]) -> list[Entity]:
+    """Group named mentions (in text order) into entities."""
+    entities: list[Entity] = []
+    by_key: dict[str, Entity] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        entity = _existing(text, mention, entities, by_key)
+        if entity is None:
+            entity = Entity(kind=mention.kind, mentions=[],
+                            canonical=mention.known.name if mention.known else None)
+            entities.append(entity)
+        entity.mentions.append(mention)
+        by_key.setdefault(key_of(text, mention), entity)
+        _note_acronym(text, mention, entity, by_key)
+    return entities
+
+
+def _existing(text: str, mention: Mention, entities: list[Entity],
+              by_key: dict[str, Entity]) -> Entity | None:
+    surface = text[mention.start:mention.end]
+    person = _person_with_surname(text, surface, mention, entities)
+    if person:
+        return person
+    entity = by_key.get(key_of(text, mention)) or by_key.get("acronym:" + surface)
+    if entity and (entity.kind == "person") == (mention.kind == "person"):
+        return entity
+    return None
+
+
+def _person_with_surname(text: str, surface: str, mention: Mention,
+                         entities: list[Entity]) -> Entity | None:
+    if mention.kind in ("country", "outlet") or mention.known:
+        return None
+    for entity in reversed(entities):
+        if entity.kind == "person" and any(
+                surface in surname_forms(text[m.start:m.end]) for m in entity.named()):
+            return entity
+    return None
+
+
+def _note_acronym(text: str, mention: Mention, entity: Entity,
+                  by_key: dict[str, Entity]) -> None:
+    """"Coordinator of ... Territories (COGAT)": COGAT now names this entity."""
+    found = ACRONYM_AFTER.match(text, mention.end)
+    if found and mention.kind != "person":
+        acronym = found.group(1)
+        if acronym not in entity.acronyms:
+            entity.acronyms.append(acronym)
+        by_key.setdefault("acronym:" + acronym, entity)
+    initials = "".join(w[0] for w in text[mention.start:mention.end].split() if w[:1].isupper())
+    if len(initials) >= 3 and mention.kind not in ("person", "country", "location"):
+        by_key.setdefault("acronym:" + initials, entity)
+
+
+def attach_references(entities: list[Entity], references: list[Mention]) -> None:
+    """Join each "the group" to the nearest earlier entity of an allowed
+    kind, or to the entity that nearest one is an apposition of ("Ansar
+    Beit al-Maqdis, ISIS' affiliate in the Sinai, ... the group")."""
+    for reference in references:
+        _attach_reference(entities, reference)
+
+
+def _attach_reference(entities: list[Entity], mention: Mention) -> None:
+    kinds = set((mention.kind or "").split("|"))
+    before = {id(e): (max(m.end for m in e.named() if m.end <= mention.start), e)
+              for e in entities if e.kind in kinds
+              and any(m.end <= mention.start and m.source != "agent" for m in e.named())}
+    if not before:
+        return
+    end, nearest = max(before.values(), key=lambda pair: pair[0])
+    main = next((e for last, e in before.values() if e.affiliation is nearest
+                 and 0 <= end - last <= APPOSITION_REACH), nearest)
+    main.mentions.append(mention)
+
+
+def add_uncovered_mentions(text: str, entities: list[Entity]) -> None:
+    """Mentions the name finders missed: a person's surname alone, an
+    acronym given in parentheses, wherever no other mention covers them."""
+    taken = [m.span for e in entities for m in e.mentions]
+    for entity in entities:
+        for form in _short_forms(text, entity):
+            for found in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                span = found.span()
+                if span[0] > entity.first and not any(
+                        s < span[1] and span[0] < e for s, e in taken):
+                    entity.mentions.append(Mention(span[0], span[1], "short"))
+                    taken.append(span)
+
+
+def _short_forms(text: str, entity: Entity) -> list[str]:
+    if entity.kind == "person":
+        names = {text[m.start:m.end] for m in entity.named()}
+        return sorted({f for name in names for f in surname_forms(name)},
+                      key=len, reverse=True)
+    return list(entity.acronyms)
