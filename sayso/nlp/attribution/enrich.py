@@ -1,0 +1,256 @@
+"""Enrichment: from candidate spans to contract `Attribution` records.
+
+Whichever finder proposed a candidate, enrichment reads the text and the
+parse to give it its form (direct, mixed, indirect, according_to,
+unsourced), cue lemma, stance, hedge, channels, source kind and actor, and
+its parent when its cue sits inside another attribution's content. Ids are
+q1, q2, ... in text order.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ...model import Actor, Attribution, Channel, Content, Cue, Source, Span
+from ..parse import ParsedDocument
+from .candidates import Candidate
+from .channels import find_channels
+from .coref import head_token, source_actor
+from .lexicon import lexicon
+from .quotes import Quote, find_quotes
+from .spans import hull, token_spans
+
+DIRECT_SHARE = 0.9
+ACTOR_SOURCE_KINDS = {"person": "named", "organization": "organization",
+                      "country": "organization", "group": "organization",
+                      "location": "organization", "outlet": "outlet",
+                      "anonymous": "anonymous", "author": "author"}
+ENTITY_SOURCE_KINDS = {"PERSON": "named", "ORG": "organization",
+                       "NORP": "organization", "GPE": "organization"}
+DETERMINERS = ("the ", "a ", "an ")
+
+
+def enrich(parsed: ParsedDocument, actors: Sequence[Actor],
+           candidates: Sequence[Candidate]) -> tuple[Attribution, ...]:
+    """Contract attributions for candidates, with ids in text order."""
+    quotes = find_quotes(parsed.text)
+    ordered = sorted(candidates, key=_first_offset)
+    ids = {id(c): f"q{n}" for n, c in enumerate(ordered, start=1)}
+    return tuple(attribution(parsed, actors, quotes, c, ids[id(c)],
+                             _parent(c, ordered, ids)) for c in ordered)
+
+
+def _first_offset(candidate: Candidate) -> tuple[int, int]:
+    starts = [candidate.cue[0], *(s for s, _ in candidate.content)]
+    if candidate.source:
+        starts.append(candidate.source[0])
+    return (min(starts), candidate.cue[0])
+
+
+def _parent(candidate: Candidate, ordered: Sequence[Candidate],
+            ids: dict[int, str]) -> str | None:
+    """The innermost other attribution whose content holds this one's cue."""
+    holders = [other for other in ordered if other is not candidate
+               and _holds(other, candidate.cue) and not _holds(candidate, other.cue)]
+    if not holders:
+        return None
+    innermost = min(holders, key=lambda o: sum(e - s for s, e in o.content))
+    return ids[id(innermost)]
+
+
+def _holds(candidate: Candidate, span: Span) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in candidate.content)
+
+
+def attribution(parsed: ParsedDocument, actors: Sequence[Actor],
+                quotes: Sequence[Quote], candidate: Candidate, ident: str,
+                parent: str | None) -> Attribution:
+    """One candidate as a contract attribution."""
+    doc, text = parsed.doc, parsed.text
+    cue = cue_record(doc, candidate.cue)
+    content = Content(text=_joined(text, candidate.content), spans=candidate.content)
+    source = source_record(doc, actors, candidate.source)
+    sentence = _cue_token(doc, candidate.cue).sent
+    via = find_channels(sentence, candidate.content, actors)
+    return Attribution(
+        id=ident, form=form(cue, source, candidate.content, quotes, text),
+        source=source, cue=cue, content=content,
+        stance=stance(doc, cue, candidate.content), hedged=hedged(doc, candidate),
+        via=_beyond_source(via, doc, source), parent=parent)
+
+
+def _beyond_source(via: Sequence[Channel], doc: Doc, source: Source | None
+                   ) -> tuple[Channel, ...]:
+    """Channels that are not the source itself (or what its "which" stands for)."""
+    if source is None:
+        return tuple(via)
+    own = [source.span, antecedent(doc, source.span) or source.span]
+    return tuple(c for c in via if not any(c.span[0] < e and s < c.span[1] for s, e in own)
+                 and (c.actor is None or c.actor != source.actor))
+
+
+def _joined(text: str, spans: Sequence[Span]) -> str:
+    return " … ".join(text[s:e] for s, e in spans)
+
+
+def _cue_token(doc: Doc, span: Span) -> Token:
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return tokens.root if tokens is not None and len(tokens) else doc[0]
+
+
+def cue_record(doc: Doc, span: Span) -> Cue:
+    """The cue with its lemma: the head verb's or noun's, or the words."""
+    text = doc.text[span[0]:span[1]]
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tokens is None or len(tokens) == 0 or text.lower() == "according to":
+        return Cue(text=text, lemma=text.lower(), span=span)
+    root = tokens.root
+    lemma = root.lemma_.lower() if root.is_alpha else text
+    particles = [t.lower_ for t in tokens if t.dep_ == "prt" and t.head == root]
+    return Cue(text=text, lemma=" ".join([lemma, *particles]), span=span)
+
+
+def source_record(doc: Doc, actors: Sequence[Actor], span: Span | None) -> Source | None:
+    if span is None:
+        return None
+    referent = antecedent(doc, span) or span
+    actor = source_actor(actors, doc, referent)
+    kinds = {a.id: a.kind for a in actors}
+    return Source(text=doc.text[span[0]:span[1]], span=span, actor=actor,
+                  kind=source_kind(doc, referent, kinds.get(actor)))
+
+
+def antecedent(doc: Doc, span: Span) -> Span | None:
+    """What a relative pronoun source stands for: "the Daily Ledger, which
+    has published ..." -> "the Daily Ledger"."""
+    head = head_token(doc, span)
+    if head is None or head.tag_ not in ("WDT", "WP") or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    tokens = [t for t in noun.subtree if t.i < head.head.left_edge.i]
+    return hull(token_spans(tokens)) if tokens else None
+
+
+def source_kind(doc: Doc, span: Span, actor_kind: str | None) -> str:
+    """named | anonymous | organization | outlet | document | author.
+
+    In order: a whole phrase in source_kinds.tsv ("the New York Times"); a
+    person's name in the phrase ("Its spokesman, Omar Saleh"); the kind of
+    the actor it refers to; the head word in source_kinds.tsv ("officials",
+    "a report"); the head's entity type; else named for names and pronouns.
+    """
+    kinds = lexicon().source_kinds
+    phrase = doc.text[span[0]:span[1]].lower()
+    for determiner in DETERMINERS:
+        phrase = phrase.removeprefix(determiner)
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand") or []
+    head = head_token(doc, span)
+    if phrase in kinds:
+        return kinds[phrase]
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return "named"
+    if any(kinds.get(t.lower_) == "outlet" for t in tokens):
+        return "outlet"
+    if actor_kind in ACTOR_SOURCE_KINDS:
+        return ACTOR_SOURCE_KINDS[actor_kind]
+    return _kind_from_head(head, kinds)
+
+
+def _kind_from_head(head: Token | None, kinds: dict[str, str]) -> str:
+    if head is None:
+        return "named"
+    word_kind = kinds.get(head.lower_) or kinds.get(head.lemma_.lower())
+    if word_kind and (head.pos_ == "NOUN" or head.lower_ in ("i", "ap", "reuters")):
+        return word_kind
+    if head.ent_type_ in ENTITY_SOURCE_KINDS:
+        return ENTITY_SOURCE_KINDS[head.ent_type_]
+    if head.pos_ == "NOUN":
+        return "anonymous"
+    return "named"
+
+
+def form(cue: Cue, source: Source | None, content: Sequence[Span],
+         quotes: Sequence[Quote], text: str) -> str:
+    """direct | mixed | indirect | according_to | unsourced."""
+    if cue.lemma == "according to":
+        return "according_to"
+    if source is None:
+        return "unsourced"
+    share = quoted_share(content, quotes, text)
+    if share >= DIRECT_SHARE:
+        return "direct"
+    return "mixed" if share > 0 else "indirect"
+
+
+def quoted_share(content: Sequence[Span], quotes: Sequence[Quote], text: str) -> float:
+    """The share of the content's letters and digits that lie inside quotes."""
+    letters = [i for s, e in content for i in range(s, e) if _counts(text[i])]
+    if not letters:
+        return 0.0
+    inside = sum(1 for i in letters if any(q.covers(i) for q in quotes))
+    return inside / len(letters)
+
+
+def _counts(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LN"
+
+
+def stance(doc: Doc, cue: Cue, content: Sequence[Span]) -> str:
+    """The cue's default stance, or a dispute the content words make.
+
+    A denying cue with a noun object denies only a claim ("denied the
+    reports"); "rejected two offers" asserts.
+    """
+    lex = lexicon()
+    entry = (lex.cue(cue.lemma, "verb") or lex.cue(cue.lemma, "noun")
+             or lex.cue(cue.lemma, "adverb"))
+    default = entry.stance if entry else "asserts"
+    if default in ("denies", "disputes") and not _is_claim(doc, content):
+        return "asserts"
+    if default != "asserts":
+        return default
+    words = _words(" ".join(doc.text[s:e] for s, e in content))
+    for terms, term_stance in lex.stance_terms.items():
+        if _contains(words, terms):
+            return term_stance
+    return default
+
+
+def _is_claim(doc: Doc, content: Sequence[Span]) -> bool:
+    """Whether a content is a clause or a noun phrase naming a claim."""
+    tokens = doc.char_span(content[0][0], content[0][1], alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return True
+    root = tokens.root
+    if root.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return True
+    return lexicon().cue(root.lemma_, "noun") is not None
+
+
+def hedged(doc: Doc, candidate: Candidate) -> bool:
+    """Whether a hedge occurs in the cue, the content or the verbs above the cue."""
+    cue = _cue_token(doc, candidate.cue)
+    scope: list[Token] = [cue, *list(cue.ancestors)[:2]]
+    scope += [t for token in list(scope) for t in token.children
+              if t.dep_ in ("aux", "auxpass", "advmod", "neg")]
+    for start, end in (candidate.cue, *candidate.content):
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        scope += list(tokens) if tokens is not None else []
+    words = _token_words(sorted(set(scope), key=lambda t: t.i))
+    return any(_contains(words, hedge) for hedge in lexicon().hedges)
+
+
+def _token_words(tokens: Sequence[Token]) -> list[str]:
+    """Lowercased words, with names left out ("May" the month is no hedge)."""
+    return [t.lower_ for t in tokens if not t.is_punct and t.pos_ != "PROPN"]
+
+
+def _words(text: str) -> list[str]:
+    return "".join(ch.lower() if ch.isalnum() or ch == "-" else " " for ch in text).split()
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(words[i:i + size]) == phrase for i in range(len(words) - size + 1))

@@ -1,0 +1,39 @@
+"""Golden files: whole fixture articles and the attributions sayso finds.
+
+Each ``tests/golden/attribution/NAME.txt`` is analysed with the default
+pipeline and its attributions compared with ``NAME.json``. After a change
+that is meant to alter them, regenerate with
+``SAYSO_UPDATE_GOLDEN=1 python -m pytest tests/test_attribution_golden.py``
+and review the diff.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from sayso.api import analyze
+from sayso.schema import validate
+
+GOLDEN = Path(__file__).parent / "golden" / "attribution"
+ARTICLES = sorted(GOLDEN.glob("*.txt"))
+UPDATE = os.environ.get("SAYSO_UPDATE_GOLDEN") == "1"
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=[a.stem for a in ARTICLES])
+def test_attributions_match_golden(nlp, article):
+    analysis = analyze(article.read_text(encoding="utf-8"), doc_id=article.stem).to_dict()
+    validate(analysis)
+    found = analysis["attributions"]
+    expected_file = article.with_suffix(".json")
+    if UPDATE:
+        expected_file.write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n",
+                                 encoding="utf-8")
+    assert found == json.loads(expected_file.read_text(encoding="utf-8"))
+
+
+def test_every_golden_article_has_its_expectation():
+    assert ARTICLES
+    assert all(a.with_suffix(".json").is_file() for a in ARTICLES)
