@@ -18,13 +18,13 @@ import dataclasses
 
 from spacy.tokens import Token
 
-from ...model import Analysis, Event, Participant, Trigger
+from ...model import Analysis, Attribution, Event, Participant, Trigger
 from ..mentions import actor_for_span
 from ..parse import ParsedDocument
 from ..stages import register
 from .coding import Found, sentence_events
-from .coding import framed_code
-from .lexicon import HOSTILE_TYPES, plover_for
+from .coding import CONTROL_ROLES, framed_code
+from .lexicon import HOSTILE_TYPES, frame_roles, plover_for
 from .modality import (Report, enclosing_attribution, event_modality, governing_report,
                        is_future)
 from .participants import PERSONAL_PRONOUNS, POLITICAL_ENTS, known_actors, phrase_tokens
@@ -61,11 +61,20 @@ def anchors(found: Found) -> list[Token]:
     return [*found.trigger, *([found.frame] if found.frame is not None else [])]
 
 
+def reporting(attributions: tuple[Attribution, ...]) -> list[Attribution]:
+    """Attributions that report speech: not those whose cue frames an act
+    ("urged Egypt to ...", "threatened to ..."), which the events code themselves."""
+    roles = frame_roles()
+    return [a for a in attributions
+            if a.cue is None or roles.get(a.cue.lemma) not in CONTROL_ROLES]
+
+
 def to_event(located: Located, analysis: Analysis, number: int) -> Event:
     found, report = located.found, located.report
     trigger_start = found.trigger[0].idx
     trigger_end = found.trigger[-1].idx + len(found.trigger[-1])
-    attribution = enclosing_attribution(analysis.attributions, found.trigger[-1].idx)
+    attribution = enclosing_attribution(reporting(analysis.attributions),
+                                        (found.frame or found.trigger[0]).idx)
     sentence = found.trigger[0].sent
     return Event(
         id=f"e{number}", type=found.code.type, mode=found.code.mode,
