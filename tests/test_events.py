@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+import sayso.nlp.builtin  # noqa: F401  (register the stages in pipeline order first)
 from sayso.model import Analysis, Attribution, Content, Cue, Source
 from sayso.nlp.events import code_events
 from sayso.nlp.events.dictionary import code_verb

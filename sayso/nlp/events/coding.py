@@ -31,7 +31,7 @@ PRONOUN_ACTORS = frozenset({"he", "she", "it", "they", "we"})
 NO_DEFAULT = "---"
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 REQUEST_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
-REFUSAL_CODES = {"04": "125", "05": "121", "06": "121", "07": "122", "08": "124"}
+REFUSAL_CODES = {"03": "120", "04": "125", "05": "121", "06": "121", "07": "122", "08": "124"}
 
 
 @dataclass(frozen=True)
@@ -135,8 +135,17 @@ def participants(verb: Token, reversed_code: bool, role: str | None, plover: Plo
     return actor_tokens, target_tokens, keep(actor, target, plover)
 
 
+def light_verb_code(verb: Token) -> tuple[str, bool] | None:
+    """ "conduct airstrikes": a light verb takes the code of its event noun."""
+    obj = child(verb, "dobj")
+    if frame_roles().get(verb.lemma_.lower()) != "light" or obj is None:
+        return None
+    code = lexicon_code(obj, "NOUN") if obj.pos_ == "NOUN" else None
+    return (code, False) if code else None
+
+
 def plain_verb_event(verb: Token) -> Found | None:
-    coded = verb_code(verb)
+    coded = light_verb_code(verb) or verb_code(verb)
     plover = plover_for(coded[0]) if coded else None
     if plover is None:
         return None
@@ -226,11 +235,18 @@ def refusable(found: Found, verb: Token) -> bool:
         any(is_future(t) for t in anchors) or found.frame_role in CONTROL_ROLES)
 
 
+def is_complement(verb: Token) -> bool:
+    """An open complement, or an infinitive the parser hung as an adverbial
+    clause ("pressured by Congress to help Iran")."""
+    return verb.dep_ == "xcomp" or (
+        verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
 def verb_event(verb: Token) -> Found | None:
     """The event of a verb in the sentence (frames included), or None."""
     roles = frame_roles()
     head_role = roles.get(verb.head.lemma_.lower())
-    if (verb.dep_ == "xcomp" and head_role in CONTROL_ROLES) or (
+    if (is_complement(verb) and head_role in CONTROL_ROLES) or (
             verb.dep_ == "ccomp" and head_role in OBJECT_ROLES):
         return None
     role = roles.get(verb.lemma_.lower())
