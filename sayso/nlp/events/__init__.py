@@ -22,8 +22,7 @@ from ...model import Analysis, Attribution, Event, Participant, Trigger
 from ..mentions import actor_for_span
 from ..parse import ParsedDocument
 from ..stages import register
-from .coding import Found, sentence_events
-from .coding import CONTROL_ROLES, framed_code
+from .coding import CONTROL_ROLES, Found, framed_code, sentence_events
 from .lexicon import HOSTILE_TYPES, frame_roles, plover_for
 from .modality import (Report, enclosing_attribution, event_modality, governing_report,
                        is_future)

@@ -16,8 +16,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .dictionary import clause_after, code_verb
-from .modality import is_future, is_negated
 from .lexicon import HOSTILE_TYPES, Plover, frame_roles, plover_for, trigger_lexicon
+from .modality import is_future, is_negated
 from .participants import (child, conjuncts, head_political, inherited_subject,
                            is_passive, is_political, light_verb_subject,
                            noun_participants, phrase_tokens, prep_object,
@@ -253,7 +253,8 @@ def verb_event(verb: Token) -> Found | None:
     inner = child(verb, "xcomp", "ccomp") if role in CONTROL_ROLES else None
     if inner is not None and inner.dep_ == "ccomp" and role not in OBJECT_ROLES:
         inner = None
-    found = framed_event(verb, role, inner) if inner is not None and inner.pos_ in ("VERB", "AUX") else None
+    framed = inner is not None and inner.pos_ in ("VERB", "AUX")
+    found = framed_event(verb, role, inner) if framed else None
     if found is None and role not in ("transparent", "fail"):
         found = plain_verb_event(verb)
     if found is not None and refusable(found, verb):

@@ -136,7 +136,8 @@ def parse_dictionary(text: str) -> tuple[list, list[VerbRow], list[PatternRow]]:
 
 
 NOTE = ("# Derived by sayso.nlp.events.derive from the CAMEO verb dictionary "
-        "CAMEO.2.0.txt\n# and Phoenix.agents.txt (PETRARCH-2, github.com/openeventdata/petrarch2, MIT licence, "
+        "CAMEO.2.0.txt\n# and Phoenix.agents.txt (PETRARCH-2, "
+        "github.com/openeventdata/petrarch2, MIT licence, "
         "(c) 2015 Open Event Data Alliance).\n# Do not edit by hand: re-derive.\n")
 
 

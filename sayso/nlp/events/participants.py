@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .lexicon import agent_nouns
@@ -207,15 +206,3 @@ def light_verb_subject(noun: Token, light_verbs: frozenset[str]) -> Token | None
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in light_verbs:
         return inherited_subject(noun.head) if not is_passive(noun.head) else None
     return None
-
-
-def resolve_pronoun(head: Token, speaker: Token | None) -> Token:
-    """A personal pronoun in reported speech stands for its speaker."""
-    if speaker is not None and head.lower_ in PERSONAL_PRONOUNS:
-        return speaker
-    return head
-
-
-def span_of(tokens: list[Token]) -> SpacySpan:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1]
