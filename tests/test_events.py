@@ -184,3 +184,16 @@ def test_every_frame_row_has_a_known_role():
              "threat", "request", "refuse", "compel", "receive", "light", "condition",
              "fail"}
     assert {role for _word, role in read_table("event_frames.tsv")} <= roles
+
+
+def test_a_refusal_is_stated_not_negated(nlp):
+    event = only_event(nlp, "Iran will not negotiate with the United States.")
+    assert (event.type, event.modality) == ("REJECT", "asserted")
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas denied reports that its fighters had trained with ISIS.",
+    "Egypt rejected claims that it had blockaded Gaza.",
+])
+def test_the_clause_of_a_denied_report_is_denied(nlp, text):
+    assert [e.modality for e in events_of(nlp, text)] == ["denied"]

@@ -84,7 +84,8 @@ def to_event(located: Located, analysis: Analysis, number: int) -> Event:
         target=participant(speaker_for_pronoun(found.target, report), analysis),
         sentence=(sentence.start_char, sentence.end_char),
         attribution=attribution.id if attribution is not None else None,
-        modality=event_modality(anchors(found), found.frame_role, attribution, report))
+        modality=event_modality(anchors(found), found.frame_role, attribution, report,
+                                refusal=found.refusal))
 
 
 def accuser(report: Report | None) -> tuple[Token, ...]:

@@ -276,11 +276,19 @@ def noun_event(noun: Token, light_verbs: frozenset[str]) -> Found | None:
 
 
 def is_event_verb(token: Token) -> bool:
-    """A verb that states an event: not a participle describing a noun, nor a
-    participial adjunct elaborating its main verb (", killing eight people")."""
+    """A verb that states an event: not a participle or relative clause
+    describing a noun (but a noun's "that" clause is), nor a participial
+    adjunct elaborating its main verb (", killing eight people")."""
     adjunct = token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
         c.dep_ in ("mark", "nsubj") for c in token.children)
-    return token.pos_ == "VERB" and token.dep_ not in DESCRIPTIVE_DEPS and not adjunct
+    return token.pos_ == "VERB" and not adjunct and (
+        token.dep_ not in DESCRIPTIVE_DEPS or is_content_clause(token))
+
+
+def is_content_clause(token: Token) -> bool:
+    """The clause a noun reports: "reports that its fighters had trained"."""
+    return token.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                       for c in token.children)
 
 
 def sentence_events(sentence: SpacySpan) -> list[Found]:

@@ -74,14 +74,17 @@ def is_hedged(token: Token) -> bool:
 
 
 def event_modality(anchors: list[Token], frame_role: str | None,
-                   attribution: Attribution | None, report: Report | None) -> str:
-    """The modality of an event whose trigger (and frame verb) are the anchors."""
-    if frame_role == "fail" or any(is_negated(t) for t in anchors):
+                   attribution: Attribution | None, report: Report | None,
+                   refusal: bool = False) -> str:
+    """The modality of an event whose trigger (and frame verb) are the anchors.
+    A refusal ("will not negotiate", coded REJECT) is not negated: the
+    negation is what makes it a refusal."""
+    if frame_role == "fail" or (not refusal and any(is_negated(t) for t in anchors)):
         return "negated"
     if (attribution is not None and attribution.stance in ("denies", "disputes")) or (
             report is not None and report.role == "deny"):
         return "denied"
-    if frame_role in HYPOTHETICAL_FRAMES or any(is_future(t) for t in anchors):
+    if not refusal and (frame_role in HYPOTHETICAL_FRAMES or any(is_future(t) for t in anchors)):
         return "hypothetical"
     if (any(is_hedged(t) for t in anchors)
             or (attribution is not None and attribution.hedged)
