@@ -5,8 +5,9 @@ nouns with `event_triggers.tsv`. A verb that frames another ("wants to
 attack", "refused to meet", "asked Obama to help") makes one event out of
 the pair, typed by the frame (see `event_frames.tsv`). Participles and
 relative clauses that only describe a noun ("the imprisoned mayor") are not
-events. An event needs a political actor, or failing an actor, a political
-target: this is how "the tanks head back" stays uncoded.
+events. An event needs a political actor (only an attack may lack one, if its
+target is political), and most types need a target: this is how "the tanks
+head back" and "the governor left" stay uncoded.
 """
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ CONTROL_ROLES = frozenset({"transparent", "intent", "threat", "request", "refuse
 OBJECT_ROLES = frozenset({"intent", "request", "compel"})
 PRONOUN_ACTORS = frozenset({"he", "she", "it", "they", "we"})
 NO_DEFAULT = "---"
+# Types a verb may state without a target ("protesters rallied", "troops
+# withdrew"); the others need one ("the governor left" is no CONSULT).
+INTRANSITIVE_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "THREATEN"})
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 REQUEST_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "121", "06": "121", "07": "122", "08": "124"}
@@ -151,10 +155,10 @@ def plain_verb_event(verb: Token) -> Found | None:
         return None
     actor, target, ok = participants(verb, coded[1], frame_roles().get(verb.lemma_.lower()),
                                      plover)
-    if not ok:
-        return None
     if plover.type == "ACCUSE" and not target:
         target = phrase(accused_subject(verb))
+    if not ok or not (target or plover.type in INTRANSITIVE_TYPES):
+        return None
     return Found(verb_trigger(verb), plover, actor, target)
 
 
