@@ -197,3 +197,17 @@ def test_a_refusal_is_stated_not_negated(nlp):
 ])
 def test_the_clause_of_a_denied_report_is_denied(nlp, text):
     assert [e.modality for e in events_of(nlp, text)] == ["denied"]
+
+
+def test_according_to_a_named_actor_accuses_with_the_attribution(nlp):
+    text = "According to Israel, Hamas fighters attacked the kibbutz."
+    start = text.index("Hamas")
+    quote = Attribution(
+        id="q1", form="according_to", stance="asserts",
+        source=Source(text="Israel", span=(13, 19), kind="organization"),
+        cue=Cue(text="According to", lemma="according to", span=(0, 12)),
+        content=Content(text=text[start:-1], spans=((start, len(text) - 1),)))
+    events = events_of(nlp, text, [quote])
+    assert [(e.type, e.trigger.text, e.actor.text, e.modality, e.attribution)
+            for e in events] == [("ACCUSE", "According to", "Israel", "asserted", None),
+                                 ("ASSAULT", "attacked", "Hamas fighters", "reported", "q1")]

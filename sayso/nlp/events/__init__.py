@@ -28,7 +28,9 @@ from .modality import (Report, enclosing_attribution, event_modality, governing_
                        is_future)
 from .participants import PERSONAL_PRONOUNS, POLITICAL_ENTS, known_actors, phrase_tokens
 
-ACCUSING_CUES = frozenset({"say", "claim", "allege", "insist", "assert", "charge", "tell"})
+ACCUSING_CUES = frozenset({"say", "claim", "allege", "insist", "assert", "charge", "tell",
+                           "accord"})
+SILENT_SOURCES = frozenset({"outlet", "anonymous", "author", "document"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -93,7 +95,7 @@ def accuser(report: Report | None) -> tuple[Token, ...]:
     speaking before the reported act, not a generic "officials said"."""
     if report is None or report.source is None or report.role != "report":
         return ()
-    if report.cue.lemma_.lower() not in ACCUSING_CUES:
+    if report.cue.lemma_.lower() not in ACCUSING_CUES or report.source_kind in SILENT_SOURCES:
         return ()
     head = report.source
     named = head.pos_ == "PROPN" or head.ent_type_ in POLITICAL_ENTS
@@ -112,7 +114,8 @@ def accusation(located: Located) -> Located | None:
     if not speaker or not accused or {t.i for t in speaker} & {t.i for t in accused}:
         return None
     code = plover_for("112")
-    return Located(Found((report.cue,), code, speaker, accused), governing_report(report.cue))
+    trigger = report.cue_tokens or (report.cue,)
+    return Located(Found(trigger, code, speaker, accused), governing_report(report.cue))
 
 
 def declared_intent(found: Found, report: Report | None) -> Found:
@@ -126,8 +129,27 @@ def declared_intent(found: Found, report: Report | None) -> Found:
     return dataclasses.replace(found, code=code) if code is not None else found
 
 
-def locate(found: Found) -> Located:
-    report = governing_report(found.frame or found.trigger[-1])
+def attribution_report(parsed: ParsedDocument, attributions: list[Attribution],
+                       found: Found) -> Report | None:
+    """The report holding the event as the attributions stage found it
+    ("according to Israel, ..."), for events no reporting verb governs."""
+    attribution = enclosing_attribution(attributions, (found.frame or found.trigger[0]).idx)
+    if attribution is None or attribution.cue is None:
+        return None
+    cue = parsed.doc.char_span(*attribution.cue.span, alignment_mode="expand")
+    source = (parsed.doc.char_span(*attribution.source.span, alignment_mode="expand")
+              if attribution.source is not None else None)
+    if cue is None:
+        return None
+    role = "deny" if attribution.stance in ("denies", "disputes") else "report"
+    return Report(cue.root, role, source.root if source is not None else None,
+                  attribution.source.kind if attribution.source is not None else None,
+                  tuple(cue))
+
+
+def locate(parsed: ParsedDocument, attributions: list[Attribution], found: Found) -> Located:
+    report = (governing_report(found.frame or found.trigger[-1])
+              or attribution_report(parsed, attributions, found))
     return Located(declared_intent(found, report), report)
 
 
@@ -140,11 +162,13 @@ def with_accused(coded: Located, extra: Located) -> Located:
                                        target=extra.found.target), coded.report)
 
 
-def document_events(parsed: ParsedDocument) -> list[Located]:
+def document_events(parsed: ParsedDocument, analysis: Analysis) -> list[Located]:
+    attributions = reporting(analysis.attributions)
     located = {}
     for sentence in parsed.doc.sents:
         for found in sentence_events(sentence):
-            located[(found.trigger[0].i, found.trigger[-1].i)] = locate(found)
+            located[(found.trigger[0].i, found.trigger[-1].i)] = locate(
+                parsed, attributions, found)
     by_cue = {key[0]: key for key in located}
     for loc in list(located.values()):
         extra = accusation(loc)
@@ -173,7 +197,7 @@ def mentioned_tokens(parsed: ParsedDocument, analysis: Analysis) -> frozenset[in
 def code_events(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
     """Add the events of the document to the analysis."""
     with known_actors(mentioned_tokens(parsed, analysis)):
-        located = document_events(parsed)
+        located = document_events(parsed, analysis)
     events = tuple(to_event(loc, analysis, number)
                    for number, loc in enumerate(located, start=1))
     return dataclasses.replace(analysis, events=events)

@@ -27,11 +27,14 @@ MAX_STEPS = 6
 
 @dataclass(frozen=True)
 class Report:
-    """A reporting or denying verb that governs an event, and who speaks."""
+    """A reporting or denying verb that governs an event, and who speaks;
+    from the attributions stage, also the source's kind and the whole cue."""
 
     cue: Token
     role: str
     source: Token | None
+    source_kind: str | None = None
+    cue_tokens: tuple[Token, ...] = ()
 
 
 def governing_report(anchor: Token) -> Report | None:
