@@ -128,3 +128,9 @@ def test_nationality_and_title_are_not_part_of_the_name(actors_of):
     actors = actors_of("US President Barack Obama arrived in Cairo on Thursday.")
     person = named(actors, "Barack Obama")
     assert person.role == "President" and person.codes == {"cameo": "USAGOV"}
+
+
+def test_surname_before_the_full_name_is_the_same_person(actors_of):
+    actors = actors_of("Obama arrived on Monday. Later, President Barack Obama spoke.")
+    person = named(actors, "Barack Obama")
+    assert len(person.mentions) == 2 and person.id == "a1"

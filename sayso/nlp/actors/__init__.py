@@ -17,12 +17,13 @@ from spacy.tokens import Doc
 from ...model import Actor, Analysis, Document
 from ..parse import ParsedDocument
 from ..stages import register
+from .candidates import Mention, named_mentions
 from .codes import assign_codes
 from .describe import describe
-from .candidates import Mention, named_mentions
 from .kinds import mention_kind
 from .phrases import agent_mentions, reference_mentions
-from .resolve import Entity, add_uncovered_mentions, attach_references, cluster
+from .resolve import (Entity, add_uncovered_mentions, attach_references, cluster,
+                      merge_early_surnames)
 
 __all__ = ["actors_stage", "find_actors"]
 
@@ -38,6 +39,7 @@ def find_actors(document: Document, doc: Doc) -> tuple[Actor, ...]:
     text = document.text
     named = _mentions(doc)
     entities = cluster(text, named)
+    merge_early_surnames(text, entities)
     add_uncovered_mentions(text, entities)
     describe(doc, entities)
     attach_references(entities, [m for m in reference_mentions(text)

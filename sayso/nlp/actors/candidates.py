@@ -17,9 +17,9 @@ from . import lexicon, phoenix
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:['’]s|['’])$")
-CAPITALISED_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?(?:\s+|$)){1,4}")
 NAME_AFTER_TITLE = re.compile(r"\s+((?:(?:al|bin|ibn|abu|Abu|el|de|van|von)[- ]?)?"
                               r"[A-Z][\w'’-]+(?:\s+(?:(?:al|bin|ibn|el)[- ])?[A-Z][\w'’-]+){0,3})")
+DANGLING = re.compile(r"\s+(?:of|and|the|for|in|on|to)$")
 PRIORITY = {"outlet": 2}
 TIE_ORDER = {"alias": 0, "phoenix": 1}
 
@@ -63,6 +63,9 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
         end = start + len(words[0])
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
         end -= 1
+    dangling = DANGLING.search(text, start, end)
+    if dangling and dangling.start() > start:
+        end = dangling.start()
     return start, end
 
 

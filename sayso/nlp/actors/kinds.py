@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from . import lexicon, phoenix
 from .candidates import Mention
 
 GROUP_CODES = ("REB", "UAF", "INS", "IMG", "SEP", "RAD")
@@ -53,17 +53,20 @@ def _phoenix_kind(mention: Mention) -> str | None:
         return "person"
     if mention.label in ("GPE", "LOC", "FAC") and not _names_a_body(code):
         return "location"
-    if code.endswith("MED") and mention.label != "PERSON":
-        return "outlet"
     if code.startswith(ORGANIZATION_CODES):
         return "organization"
+    if code.endswith("MED"):
+        return "outlet"
     if any(part in code for part in GROUP_CODES):
         return "group"
     return "organization"
 
 
 def _names_a_body(code: str) -> bool:
-    return code.startswith(ORGANIZATION_CODES) or any(p in code for p in GROUP_CODES)
+    """Whether a code is a body's: international, armed, or a state's agency
+    ("USAMIL"; not a region such as "PSEGZA")."""
+    return (code.startswith(ORGANIZATION_CODES) or any(p in code for p in GROUP_CODES)
+            or code[3:6] in phoenix.agent_codes())
 
 
 def is_outlet_by_context(text: str, mention: Mention) -> bool:

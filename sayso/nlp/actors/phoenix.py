@@ -63,6 +63,12 @@ def agent_index() -> dict[tuple[str, ...], str]:
             for phrase, code in read_table("phoenix", "agents.tsv")}
 
 
+@lru_cache(maxsize=1)
+def agent_codes() -> frozenset[str]:
+    """Every agent code the agent table uses (GOV, MIL, COP ...)."""
+    return frozenset(agent_index().values())
+
+
 def _word_fits(pattern: str, word: str, stem: bool) -> bool:
     if word == pattern:
         return True

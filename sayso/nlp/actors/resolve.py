@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from .candidates import Mention
 
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+INITIAL = re.compile(r"[A-Z]\.")
 PARTICLES = {"al", "el", "abu", "bin", "ibn", "bint", "de", "van", "von", "der", "ben"}
 APPOSITION_REACH = 80
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9.&-]{1,9})\)")
@@ -63,8 +65,10 @@ def normal(name: str) -> str:
 
 def surname_forms(name: str) -> set[str]:
     """The endings of a full name a later mention may use: "Mordechai",
-    "Abu Zuhri" (a surname starting with a particle keeps it)."""
-    words = name.split()
+    "Abu Zuhri" (a surname starting with a particle keeps it), "Clapper"
+    for "James R. Clapper Jr." (initials and Jr., III left out)."""
+    words = [w for w in name.split() if w.lower().strip(".,") not in NAME_SUFFIXES
+             and not INITIAL.fullmatch(w)]
     if len(words) < 2:
         return set()
     forms = {" ".join(words[i:]) for i in range(1, len(words))}
@@ -144,6 +148,20 @@ def _attach_reference(entities: list[Entity], mention: Mention) -> None:
     main = next((e for last, e in before.values() if e.affiliation is nearest
                  and 0 <= end - last <= APPOSITION_REACH), nearest)
     main.mentions.append(mention)
+
+
+def merge_early_surnames(text: str, entities: list[Entity]) -> None:
+    """"Obama said ... Barack Obama": a person named first by a surname alone
+    joins the one later person whose full name ends with it."""
+    people = [e for e in entities if e.kind == "person"]
+    for early in people:
+        names = {text[m.start:m.end] for m in early.named()}
+        later = [e for e in people if e is not early and e.first > early.first
+                 and names <= {f for m in e.named() for f in surname_forms(text[m.start:m.end])}]
+        if len(later) == 1:
+            later[0].mentions.extend(early.mentions)
+            entities.remove(early)
+            people.remove(early)
 
 
 def add_uncovered_mentions(text: str, entities: list[Entity]) -> None:
