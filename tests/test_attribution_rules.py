@@ -1,22 +1,24 @@
-"""The rule finder and enrichment on short sentences: (source, cue, content)
+"""The rule finder (without the tagger) and enrichment on short sentences: (source, cue, content)
 and the enriched fields, one expectation per pattern."""
 from __future__ import annotations
 
 import pytest
 
 from sayso.model import Actor, Analysis
-from sayso.nlp.attribution.stage import attributions_stage
+from sayso.nlp.attribution.enrich import enrich
+from sayso.nlp.attribution.rules import rule_candidates
 from sayso.nlp.parse import ParsedDocument
 from sayso.read import read_text
 from sayso.schema import validate
 
 
 def attributions(nlp, text: str, actors: tuple[Actor, ...] = ()):
+    """The rule finder's attributions, enriched, checked against the schema."""
     document = read_text(text, "t")
     parsed = ParsedDocument(document, nlp(document.text))
-    analysis = attributions_stage(parsed, Analysis(document=document, actors=actors))
-    validate(analysis.to_dict())
-    return analysis.attributions
+    found = enrich(parsed, actors, rule_candidates(parsed))
+    validate(Analysis(document=document, actors=actors, attributions=found).to_dict())
+    return found
 
 
 def triples(nlp, text: str) -> list[tuple[str | None, str, str]]:

@@ -1,18 +1,52 @@
-"""The "attributions" stage: find candidates, enrich them, add them to the analysis."""
+"""The "attributions" stage: find candidates, enrich them, add them to the analysis.
+
+Two finders propose candidates: the learned tagger (`tagger.py`) and the
+rules (`rules.py`); `merge.py` combines them, and `enrich.py` turns each into
+a contract attribution with form, stance, hedge, channels, source kind and
+the actor the earlier "actors" stage found for its source.
+"""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from ...model import Analysis
+from ...resources import read_table
 from ..parse import ParsedDocument
 from ..stages import register
-from .enrich import enrich
+from .candidates import Candidate
+from .enrich import cue_record, enrich, quoted_share
+from .merge import merge_candidates
+from .quotes import find_quotes
 from .rules import rule_candidates
+from .tagger import tag_candidates
 
 
 @register("attributions")
 def attributions_stage(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
-    """Attributions from the rule finder, enriched with form, stance, hedge,
-    channels, source kind and actor (actors come from the earlier stage)."""
-    candidates = rule_candidates(parsed)
+    """Attributions from the merged tagger and rule candidates."""
+    candidates = find_candidates(parsed)
     return replace(analysis, attributions=enrich(parsed, analysis.actors, candidates))
+
+
+def find_candidates(parsed: ParsedDocument) -> list[Candidate]:
+    """The tagger's and the rules' candidates, merged (see `merge.py`)."""
+    quotes = find_quotes(parsed.text)
+
+    def trusted(candidate: Candidate) -> bool:
+        """A listed cue, or a verbless cue (a headline colon, a signing
+        dash) introducing a quote."""
+        lemma = cue_record(parsed.doc, candidate.cue).lemma
+        if lemma in rule_only_cues():
+            return True
+        verbless = not any(ch.isalpha() for ch in lemma)
+        return verbless and quoted_share(candidate.content, quotes, parsed.text) == 1.0
+
+    return merge_candidates(tag_candidates(parsed), rule_candidates(parsed),
+                            keep_rule_only=trusted)
+
+
+@lru_cache(maxsize=1)
+def rule_only_cues() -> frozenset[str]:
+    """Cue lemmas for which the rules alone are trusted (rule_only_cues.tsv)."""
+    return frozenset(row[0] for row in read_table("rule_only_cues.tsv"))
