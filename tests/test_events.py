@@ -211,3 +211,8 @@ def test_according_to_a_named_actor_accuses_with_the_attribution(nlp):
     assert [(e.type, e.trigger.text, e.actor.text, e.modality, e.attribution)
             for e in events] == [("ACCUSE", "According to", "Israel", "asserted", None),
                                  ("ASSAULT", "attacked", "Hamas fighters", "reported", "q1")]
+
+
+def test_a_possessor_acts_without_its_possessive_ending(nlp):
+    event = only_event(nlp, "Israel's attack on the hospital drew criticism.")
+    assert (event.type, event.actor.text, event.target.text) == ("ASSAULT", "Israel", "the hospital")

@@ -81,7 +81,7 @@ def phrase_tokens(head: Token) -> list[Token]:
     tokens = [t for t in head.subtree if t.i not in cut and not t.is_space]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
         tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "case")):
         tokens.pop()
     return tokens or [head]
 
