@@ -216,3 +216,9 @@ def test_according_to_a_named_actor_accuses_with_the_attribution(nlp):
 def test_a_possessor_acts_without_its_possessive_ending(nlp):
     event = only_event(nlp, "Israel's attack on the hospital drew criticism.")
     assert (event.type, event.actor.text, event.target.text) == ("ASSAULT", "Israel", "the hospital")
+
+
+def test_frame_codes_are_plover_codes_of_known_frames():
+    roles = {role for _word, role in read_table("event_frames.tsv")}
+    for frame, _root, cameo in read_table("event_frame_codes.tsv"):
+        assert frame in roles and plover_for(cameo) is not None, (frame, cameo)

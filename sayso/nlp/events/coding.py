@@ -17,7 +17,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .dictionary import clause_after, code_verb
-from .lexicon import HOSTILE_TYPES, Plover, frame_roles, plover_for, trigger_lexicon
+from .lexicon import (HOSTILE_TYPES, Plover, frame_code, frame_roles, plover_for,
+                      trigger_lexicon)
 from .modality import is_future, is_negated
 from .participants import (child, conjuncts, head_political, inherited_subject,
                            is_passive, is_political, light_verb_subject,
@@ -33,9 +34,7 @@ NO_DEFAULT = "---"
 # Types a verb may state without a target ("protesters rallied", "troops
 # withdrew"); the others need one ("the governor left" is no CONSULT).
 INTRANSITIVE_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "THREATEN"})
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-REQUEST_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
-REFUSAL_CODES = {"03": "120", "04": "125", "05": "121", "06": "121", "07": "122", "08": "124"}
+REFUSABLE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
 @dataclass(frozen=True)
@@ -180,15 +179,11 @@ def framed_code(role: str, inner: Plover | None, addressed: bool = False) -> Plo
     """The type a frame gives the event it governs (see event_frames.tsv)."""
     root = inner.cameo[:2] if inner else ""
     if role == "intent" and addressed:
-        return plover_for(REQUEST_CODES.get(root, "020"))
-    if role == "threat" or (role == "intent" and inner and inner.type in HOSTILE_TYPES):
-        return plover_for("138" if inner and inner.type == "ASSAULT" else "130")
-    if role == "intent":
-        return plover_for(INTENT_CODES[root]) if root in INTENT_CODES else inner
-    if role == "request":
-        return plover_for(REQUEST_CODES.get(root, "020"))
-    if role == "refuse":
-        return plover_for(REFUSAL_CODES.get(root, "120"))
+        role = "request"
+    elif role == "intent" and inner and inner.type in HOSTILE_TYPES:
+        role = "threat"
+    if role in ("intent", "request", "refuse", "threat"):
+        return plover_for(frame_code(role, root)) or inner
     return inner
 
 
@@ -226,14 +221,13 @@ def framed_event(frame: Token, role: str, inner_verb: Token) -> Found | None:
 
 def as_refusal(found: Found) -> Found:
     """A negated promise or future cooperation is a refusal: "would not provide support"."""
-    root = found.code.cameo[:2]
-    code = plover_for(REFUSAL_CODES.get(root, "120"))
+    code = plover_for(frame_code("refuse", found.code.cameo[:2]))
     return Found(found.trigger, code, found.actor, found.target, found.frame,
                  found.frame_role, refusal=True)
 
 
 def refusable(found: Found, verb: Token) -> bool:
-    cooperative = found.code.cameo[:2] in REFUSAL_CODES
+    cooperative = found.code.cameo[:2] in REFUSABLE_ROOTS
     anchors = [verb, *([found.frame] if found.frame is not None else [])]
     return cooperative and any(is_negated(t) for t in anchors) and (
         any(is_future(t) for t in anchors) or found.frame_role in CONTROL_ROLES)

@@ -62,6 +62,18 @@ def frame_roles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def frame_codes() -> dict[tuple[str, str], str]:
+    """(frame, CAMEO root of the framed event) → CAMEO code (event_frame_codes.tsv)."""
+    return {(frame, root): cameo for frame, root, cameo in read_table("event_frame_codes.tsv")}
+
+
+def frame_code(frame: str, inner_root: str) -> str | None:
+    """The code a frame gives an event of this root, or None where it keeps its own."""
+    codes = frame_codes()
+    return codes.get((frame, inner_root)) or codes.get((frame, "*"))
+
+
+@lru_cache(maxsize=1)
 def agent_nouns() -> frozenset[str]:
     """Nouns that name political agents ("rebels", "police", "court")."""
     return frozenset(noun for noun, _code in read_table("cameo_agents.tsv"))
