@@ -77,6 +77,7 @@ def phrase_tokens(head: Token) -> list[Token]:
     cut = {t.i for c in head.children
            if (c.dep_ in CUT_DEPS and not (c.dep_ == "prep" and c.lower_ in KEPT_PREPS))
            or c.i in partner_ids or any(g.dep_ == "pcomp" for g in c.children)
+           or (c.dep_ == "appos" and c.tag_ == "PRP")
            for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in cut and not t.is_space]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
@@ -141,6 +142,11 @@ def inherited_subject(verb: Token) -> Token | None:
     return None
 
 
+def can_participate(head: Token) -> bool:
+    """Dates, amounts and wh-words are no participants ("on Wednesday")."""
+    return head.ent_type_ not in NOT_PARTICIPANT_ENTS and head.tag_ not in ("WP", "WDT")
+
+
 def verb_target_candidates(verb: Token, nominal: Token | None) -> list[Token]:
     """Possible targets, best first: the object, then target prepositions."""
     obj = child(verb, "dobj")
@@ -151,9 +157,9 @@ def verb_target_candidates(verb: Token, nominal: Token | None) -> list[Token]:
                          if t is not None)
     found.extend(nested for t in list(found) for nested in
                  (prep_object(t, p) for p in TARGET_PREPS) if nested is not None)
-    if obj is not None and (obj.ent_type_ in NOT_PARTICIPANT_ENTS
-                            or obj.tag_ in ("WP", "WDT")):
+    if obj is not None and not can_participate(obj):
         obj = None
+    found = [t for t in found if can_participate(t)]
     political = [t for t in [obj, *found] if t is not None and head_political(t)]
     if political:
         return political
