@@ -222,3 +222,9 @@ def test_frame_codes_are_plover_codes_of_known_frames():
     roles = {role for _word, role in read_table("event_frames.tsv")}
     for frame, _root, cameo in read_table("event_frame_codes.tsv"):
         assert frame in roles and plover_for(cameo) is not None, (frame, cameo)
+
+
+def test_a_passive_report_without_a_reporter_hedges(nlp):
+    event = only_event(nlp, "The missile is believed to have been fired by pro-Russian rebels.")
+    assert (event.type, event.actor.text, event.target.text, event.modality) == (
+        "ASSAULT", "pro-Russian rebels", "The missile", "hedged")

@@ -76,6 +76,12 @@ def is_hedged(token: Token) -> bool:
     return has_child_role(token, frozenset({"hedge", "hedge_modal"}), ("advmod", "aux"))
 
 
+def is_sourceless(report: Report) -> bool:
+    """A passive report with no one reporting: "is believed to", "was said to"."""
+    return report.source_kind is None and report.cue.tag_ == "VBN" and not any(
+        c.dep_ == "agent" for c in report.cue.children)
+
+
 def event_modality(anchors: list[Token], frame_role: str | None,
                    attribution: Attribution | None, report: Report | None,
                    refusal: bool = False) -> str:
@@ -91,7 +97,7 @@ def event_modality(anchors: list[Token], frame_role: str | None,
         return "hypothetical"
     if (any(is_hedged(t) for t in anchors)
             or (attribution is not None and attribution.hedged)
-            or (report is not None and is_hedged(report.cue))):
+            or (report is not None and (is_hedged(report.cue) or is_sourceless(report)))):
         return "hedged"
     if attribution is not None or report is not None:
         return "reported"

@@ -174,7 +174,7 @@ def verb_participants(verb: Token, nominal: Token | None = None
     takes as object, if any ("launched an air strike against ...")."""
     if is_passive(verb):
         agent = prep_object(verb, "by") or prep_object(verb, "from")
-        return agent, child(verb, "nsubjpass")
+        return agent, inherited_subject(verb)
     targets = verb_target_candidates(verb, nominal)
     return inherited_subject(verb), (targets[0] if targets else None)
 
