@@ -111,7 +111,8 @@ def accusation(located: Located) -> Located | None:
         return None
     speaker = accuser(report)
     accused = found.actor
-    if not speaker or not accused or {t.i for t in speaker} & {t.i for t in accused}:
+    if (not speaker or not accused or {t.i for t in speaker} & {t.i for t in accused}
+            or accused[0].lower_ in PERSONAL_PRONOUNS):
         return None
     code = plover_for("112")
     trigger = report.cue_tokens or (report.cue,)

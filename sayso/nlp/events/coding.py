@@ -70,8 +70,15 @@ def verb_code(verb: Token) -> tuple[str, bool] | None:
     """(CAMEO code, reversed) for a verb: sayso's lexicon, else the CAMEO
     dictionary (its best pattern, else the verb's default). A lexicon code
     ``---`` keeps the dictionary's patterns but drops the verb's default
-    ("give" alone is no event; "give aid" is)."""
+    ("give" alone is no event; "give aid" is). Verbs of saying are statements
+    (CAMEO 01, which PLOVER drops) unless the lexicon codes them; verbs of
+    denying only code through patterns ("rejected the proposal")."""
     own = lexicon_code(verb, "VERB")
+    role = frame_roles().get(verb.lemma_.lower())
+    if own is None and role == "report":
+        return None
+    if own is None and role == "deny":
+        own = NO_DEFAULT
     found = code_verb(verb)
     if own == NO_DEFAULT:
         return (found.cameo, found.reversed) if found and found.pattern else None
