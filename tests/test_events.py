@@ -75,6 +75,9 @@ def test_each_plover_type_with_its_participants(nlp, text, plover, actor, target
     ("Israeli troops did not attack the camp.", "negated"),
     ("Russia would attack Ukraine.", "hypothetical"),
     ("North Korea threatened to attack South Korea.", "hypothetical"),
+    ("If Turkey invades Syria, the Kurds will resist.", "hypothetical"),
+    ("Armenia and Azerbaijan failed to agree on a ceasefire.", "negated"),
+    ("Israeli jets allegedly bombed a school in Gaza.", "hedged"),
 ])
 def test_modality(nlp, text, modality):
     assert events_of(nlp, text)[0].modality == modality
