@@ -27,13 +27,15 @@ class TriggerEntry:
 
 @lru_cache(maxsize=1)
 def plover_table() -> dict[str, Plover]:
-    """CAMEO code → PLOVER type for every code PLOVER keeps (01 is dropped)."""
+    """CAMEO code → PLOVER type for every code PLOVER keeps (01 is dropped).
+    The mode is PLOVER's mode, or where it gives none its context
+    ("military" for 062 cooperate militarily), as the contract's example."""
     table = {}
     for row in read_table("cameo2plover.tsv"):
-        code, _name, plover, mode = (list(row) + ["", "", "", ""])[:4]
+        code, _name, plover, mode, context = (list(row) + [""] * 5)[:5]
         if code == "cameo" or not plover:
             continue
-        table[code] = Plover(plover.split("|")[0], mode or None, code)
+        table[code] = Plover(plover.split("|")[0], mode or context or None, code)
     return table
 
 
