@@ -160,3 +160,28 @@ def test_nested_attribution_gets_its_parent(nlp):
 def test_ids_follow_text_order(nlp):
     text = '"We will win," she said. Police said the road was closed.'
     assert [a.id for a in attributions(nlp, text)] == ["q1", "q2"]
+
+
+def _person(ident: str, name: str, text: str) -> Actor:
+    spans = []
+    start = text.find(name)
+    while start >= 0:
+        spans.append((start, start + len(name)))
+        start = text.find(name, start + 1)
+    return Actor(id=ident, name=name, kind="person", mentions=tuple(spans))
+
+
+def test_he_said_is_the_last_speaker_not_a_name_in_between(nlp):
+    text = ("Kane said he welcomed Moss releasing a statement. "
+            '"It was the right thing to do," he told reporters.')
+    actors = (_person("a1", "Kane", text), _person("a2", "Moss", text))
+    found = attributions(nlp, text, actors)
+    assert found[-1].cue.text == "told"
+    assert {a.source.actor for a in found} == {"a1"}
+
+
+def test_a_new_sentence_subject_takes_over_from_the_last_speaker(nlp):
+    text = ("Kane said the vote was fair. Moss arrived an hour later. "
+            "He said the count was wrong.")
+    actors = (_person("a1", "Kane", text), _person("a2", "Moss", text))
+    assert [a.source.actor for a in attributions(nlp, text, actors)] == ["a1", "a2"]

@@ -4,9 +4,10 @@ through ("told Elaph in an interview", "as translated by Haaretz",
 
 A trigger is matched on the lowercased words of the cue's sentence outside
 the content; the channel is the noun phrase after the trigger, or, for
-triggers marked with "*", the subject of the trigger verb. Only phrases that
-name something (a proper noun, an organisation or an outlet word) count, so
-"told reporters" is no channel.
+triggers marked with "*", the subject of the trigger verb, or, for triggers
+marked with "=", the trigger's own noun phrase ("in a statement"). Only
+phrases after or before a trigger that name something (a proper noun, an
+organisation or an outlet word) count, so "told reporters" is no channel.
 """
 from __future__ import annotations
 
@@ -63,6 +64,8 @@ def _trigger_matches(tokens: list[Token]) -> Iterator[tuple[int, ChannelTrigger]
 
 
 def _channel_phrase(last: Token, trigger: ChannelTrigger) -> list[Token] | None:
+    if trigger.self_named:
+        return list(last.doc[last.i - len(trigger.words) + 2:last.i + 1])
     if trigger.subject:
         subjects = [c for c in last.children if c.dep_ in ("nsubj", "nsubjpass")]
         phrase = list(subjects[0].subtree) if subjects else None

@@ -9,8 +9,8 @@ actors stage's mentions and the parse:
 2. a personal pronoun is the nearest preceding actor of a fitting kind
    ("he"/"she": a person; "it": an organisation, country, group or outlet;
    "they": a group or organisation, else a person), preferring actors last
-   seen as the subject of a clause (the speaker of "He said" is usually the
-   subject of an earlier sentence, not a name inside its object);
+   seen as a source (the speaker of "He said" usually spoke just before),
+   then as the subject of a clause in the article's own voice;
 3. a description without a name ("the spokesman", "a senior IDF officer",
    "the ministry") is the nearest preceding actor whose name, title or role
    holds the description's head noun.
@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Actor, Span
 from ..mentions import actor_for_span
+from .quotes import find_quotes
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
@@ -34,8 +35,11 @@ PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 ORGANISATION_KINDS = ("organization", "country", "group", "outlet")
 
 
-def source_actor(actors: Sequence[Actor], doc: Doc, span: Span) -> str | None:
-    """The id of the actor a source span refers to, or None."""
+def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
+                 speakers: Sequence[tuple[str, int]] = ()) -> str | None:
+    """The id of the actor a source span refers to, or None (speakers: the
+    source actors of earlier attributions and where their sources end, the
+    latest last)."""
     if not actors:
         return None
     named = [a for a in actors if a.kind != "anonymous"]
@@ -45,7 +49,7 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span) -> str | None:
     if head is None:
         return None
     if head.pos_ == "PRON":
-        return _pronoun_actor(actors, head)
+        return _pronoun_actor(actors, head, speakers)
     if head.pos_ == "NOUN":
         return _description_actor(actors, head)
     return None
@@ -69,25 +73,39 @@ def _kinds_for_pronoun(pronoun: str) -> tuple[str, ...]:
     return ()
 
 
-def _pronoun_actor(actors: Sequence[Actor], pronoun: Token) -> str | None:
-    """The nearest fitting actor last seen as a subject, else the nearest one."""
+def _pronoun_actor(actors: Sequence[Actor], pronoun: Token,
+                   speakers: Sequence[tuple[str, int]]) -> str | None:
+    """The latest earlier speaker of a fitting kind, unless another fitting
+    actor has been a subject since; else the nearest fitting subject; else
+    the nearest fitting actor."""
     doc = pronoun.doc
+    kinds = {a.id: a.kind for a in actors}
     for kind in _kinds_for_pronoun(pronoun.lower_):
         fitting = [a for a in actors if a.kind == kind]
         subjects = [_subject_mentions(doc, a) for a in fitting]
-        found = (_nearest_before(subjects, pronoun.idx, lambda a: True)
-                 or _nearest_before(fitting, pronoun.idx, lambda a: True))
+        subject, subject_end = _nearest_with_end(subjects, pronoun.idx)
+        speaker = next(((s, end) for s, end in reversed(speakers)
+                        if kinds.get(s) == kind and end <= pronoun.idx), None)
+        if speaker and (subject is None or speaker[1] >= subject_end
+                        or speaker[0] == subject):
+            return speaker[0]
+        found = subject or _nearest_with_end(fitting, pronoun.idx)[0]
         if found:
             return found
     return None
 
 
 def _subject_mentions(doc: Doc, actor: Actor) -> Actor:
-    """The actor with only the mentions that are a clause's subject."""
+    """The actor with only the mentions that are the subject of a sentence
+    in the article's own voice (not a name inside a quote or a clause)."""
+    quotes = find_quotes(doc.text)
+
     def is_subject(span: Span) -> bool:
         tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
-        return tokens is not None and len(tokens) > 0 and \
-            tokens.root.dep_ in ("nsubj", "nsubjpass")
+        return (tokens is not None and len(tokens) > 0
+                and tokens.root.dep_ in ("nsubj", "nsubjpass")
+                and tokens.root.head.dep_ == "ROOT"
+                and not any(quote.covers(span[0]) for quote in quotes))
     return replace(actor, mentions=tuple(m for m in actor.mentions if is_subject(m)))
 
 
@@ -103,11 +121,14 @@ def _description_actor(actors: Sequence[Actor], noun: Token) -> str | None:
 
 def _nearest_before(actors: Sequence[Actor], position: int, fits) -> str | None:
     """The fitting actor with the last mention that ends before position."""
+    return _nearest_with_end([a for a in actors if fits(a)], position)[0]
+
+
+def _nearest_with_end(actors: Sequence[Actor], position: int) -> tuple[str | None, int]:
+    """The actor whose last mention before position ends latest, and that end."""
     best, best_end = None, -1
     for actor in actors:
-        if not fits(actor):
-            continue
         ends = [end for start, end in actor.mentions if end <= position]
         if ends and max(ends) > best_end:
             best, best_end = actor.id, max(ends)
-    return best
+    return best, best_end

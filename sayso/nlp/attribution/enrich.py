@@ -38,8 +38,13 @@ def enrich(parsed: ParsedDocument, actors: Sequence[Actor],
     quotes = find_quotes(parsed.text)
     ordered = sorted(candidates, key=_first_offset)
     ids = {id(c): f"q{n}" for n, c in enumerate(ordered, start=1)}
-    return tuple(attribution(parsed, actors, quotes, c, ids[id(c)],
-                             _parent(c, ordered, ids)) for c in ordered)
+    found: list[Attribution] = []
+    for candidate in ordered:
+        speakers = [(a.source.actor, a.source.span[1]) for a in found
+                    if a.source and a.source.actor]
+        found.append(attribution(parsed, actors, quotes, candidate, ids[id(candidate)],
+                                 _parent(candidate, ordered, ids), speakers))
+    return tuple(found)
 
 
 def _first_offset(candidate: Candidate) -> tuple[int, int]:
@@ -66,12 +71,15 @@ def _holds(candidate: Candidate, span: Span) -> bool:
 
 def attribution(parsed: ParsedDocument, actors: Sequence[Actor],
                 quotes: Sequence[Quote], candidate: Candidate, ident: str,
-                parent: str | None) -> Attribution:
-    """One candidate as a contract attribution."""
+                parent: str | None, speakers: Sequence[tuple[str, int]] = ()
+                ) -> Attribution:
+    """One candidate as a contract attribution (speakers: the source actors
+    of the attributions before it and where their sources end, for
+    resolving "he said")."""
     doc, text = parsed.doc, parsed.text
     cue = cue_record(doc, candidate.cue)
     content = Content(text=_joined(text, candidate.content), spans=candidate.content)
-    source = source_record(doc, actors, candidate.source)
+    source = source_record(doc, actors, candidate.source, speakers)
     sentence = _cue_token(doc, candidate.cue).sent
     via = find_channels(sentence, candidate.content, actors)
     return Attribution(
@@ -112,11 +120,12 @@ def cue_record(doc: Doc, span: Span) -> Cue:
     return Cue(text=text, lemma=" ".join([lemma, *particles]), span=span)
 
 
-def source_record(doc: Doc, actors: Sequence[Actor], span: Span | None) -> Source | None:
+def source_record(doc: Doc, actors: Sequence[Actor], span: Span | None,
+                  speakers: Sequence[tuple[str, int]] = ()) -> Source | None:
     if span is None:
         return None
     referent = antecedent(doc, span) or span
-    actor = source_actor(actors, doc, referent)
+    actor = source_actor(actors, doc, referent, speakers)
     kinds = {a.id: a.kind for a in actors}
     return Source(text=doc.text[span[0]:span[1]], span=span, actor=actor,
                   kind=source_kind(doc, referent, kinds.get(actor)))

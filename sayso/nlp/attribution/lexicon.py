@@ -28,11 +28,13 @@ class CueEntry:
 
 @dataclass(frozen=True)
 class ChannelTrigger:
-    """Words that introduce a channel, and whether the channel is their subject."""
+    """Words that introduce a channel, and where the channel's words are:
+    after them, in their verb's subject ("subject") or in themselves ("self")."""
 
     words: tuple[str, ...]
     role: str
     subject: bool
+    self_named: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,10 +70,10 @@ def _channel_triggers() -> tuple[ChannelTrigger, ...]:
     triggers = []
     for row in read_table("channels.tsv"):
         words, role = row
-        subject = words.endswith("*")
-        triggers.append(ChannelTrigger(tuple(words.rstrip("*").split()),
+        triggers.append(ChannelTrigger(tuple(words.rstrip("*=").split()),
                                        _checked(role, CHANNEL_ROLES, "channels.tsv", row),
-                                       subject))
+                                       subject=words.endswith("*"),
+                                       self_named=words.endswith("=")))
     return tuple(sorted(triggers, key=lambda t: -len(t.words)))
 
 

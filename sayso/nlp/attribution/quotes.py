@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Span
 
@@ -38,8 +39,10 @@ class Quote:
         return any(start <= position < end for start, end in self.pieces)
 
 
-def find_quotes(text: str) -> list[Quote]:
-    """Every quotation in text, in order, with paragraph continuations joined."""
+@lru_cache(maxsize=8)
+def find_quotes(text: str) -> tuple[Quote, ...]:
+    """Every quotation in text, in order, with paragraph continuations joined
+    (cached: the finders, enrichment and coreference all ask for them)."""
     quotes: list[Quote] = []
     carried: list[Span] = []
     for paragraph in _PARAGRAPH.finditer(text):
@@ -59,7 +62,7 @@ def find_quotes(text: str) -> list[Quote]:
             carried = []
     if carried:
         quotes.append(Quote(tuple(carried)))
-    return [quote for quote in quotes if _has_words(text, quote)]
+    return tuple(quote for quote in quotes if _has_words(text, quote))
 
 
 def _paragraph_quotes(text: str, start: int, end: int

@@ -19,7 +19,7 @@ pieces.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span as TokenSpan, Token
 
@@ -68,13 +68,13 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _inside_quote(token: Token, quotes: list[Quote]) -> bool:
+def _inside_quote(token: Token, quotes: Sequence[Quote]) -> bool:
     return any(quote.covers(token.idx) for quote in quotes)
 
 
 # verb cues -----------------------------------------------------------------
 
-def verb_candidates(doc: Doc, quotes: list[Quote]) -> Iterator[Candidate]:
+def verb_candidates(doc: Doc, quotes: Sequence[Quote]) -> Iterator[Candidate]:
     """Candidates for cue verbs outside quotes."""
     cues = [(token, entry) for token in doc if (entry := verb_cue(token))
             and not _inside_quote(token, quotes)]
@@ -97,7 +97,7 @@ def verb_cue(token: Token) -> CueEntry | None:
     return lex.cue(token.lemma_, "verb")
 
 
-def attach_quotes(doc: Doc, quotes: list[Quote], cues: list[Token]
+def attach_quotes(doc: Doc, quotes: Sequence[Quote], cues: list[Token]
                   ) -> dict[int, list[Quote]]:
     """Which quotes each cue introduces: each quote goes to the nearest cue
     in a sentence it overlaps, or to a cue that ends in a colon just before it."""
@@ -180,7 +180,7 @@ def _distance(cue: Token, quote: Quote) -> int:
     return max(0, quote.start - _end(cue))
 
 
-def verb_candidate(token: Token, entry: CueEntry, quotes: list[Quote]
+def verb_candidate(token: Token, entry: CueEntry, quotes: Sequence[Quote]
                    ) -> Candidate | None:
     source = verb_source(token)
     content = verb_content(token, entry, quotes, source)
@@ -261,7 +261,7 @@ def _source_span(tokens: list[Token] | None) -> Span | None:
     return hull(spans) if spans else None
 
 
-def verb_content(token: Token, entry: CueEntry, quotes: list[Quote],
+def verb_content(token: Token, entry: CueEntry, quotes: Sequence[Quote],
                  source: list[Token] | None) -> tuple[Span, ...]:
     """The content spans of a cue verb: its complement clause or object,
     joined with the quotes attached to it; never the source or cue."""
@@ -391,7 +391,7 @@ def according_to_candidates(doc: Doc) -> Iterator[Candidate]:
 
 # unsourced adverbs -----------------------------------------------------------
 
-def adverb_candidates(doc: Doc, quotes: list[Quote]) -> Iterator[Candidate]:
+def adverb_candidates(doc: Doc, quotes: Sequence[Quote]) -> Iterator[Candidate]:
     """"Reportedly", "allegedly": the clause they modify, with no source."""
     lex = lexicon()
     for token in doc:
@@ -407,7 +407,7 @@ def adverb_candidates(doc: Doc, quotes: list[Quote]) -> Iterator[Candidate]:
 
 # colons ----------------------------------------------------------------------
 
-def colon_candidates(doc: Doc, quotes: list[Quote]) -> Iterator[Candidate]:
+def colon_candidates(doc: Doc, quotes: Sequence[Quote]) -> Iterator[Candidate]:
     """Headline style "Speaker: what they said": a short noun phrase opening
     the sentence, a colon, then the content (often a quote)."""
     for sentence in doc.sents:
@@ -416,7 +416,7 @@ def colon_candidates(doc: Doc, quotes: list[Quote]) -> Iterator[Candidate]:
             yield candidate
 
 
-def _colon_candidate(sentence: TokenSpan, quotes: list[Quote]) -> Candidate | None:
+def _colon_candidate(sentence: TokenSpan, quotes: Sequence[Quote]) -> Candidate | None:
     colon = next((t for t in sentence[:HEADLINE_SOURCE_MAX_TOKENS + 1]
                   if t.text == ":"), None)
     if colon is None or colon.i == sentence.start:
@@ -443,7 +443,7 @@ def _looks_like_speaker(tokens: list[Token], *, headline: bool) -> bool:
                for t in tokens)
 
 
-def _opens_quote(sentence: TokenSpan, quotes: list[Quote]) -> bool:
+def _opens_quote(sentence: TokenSpan, quotes: Sequence[Quote]) -> bool:
     """The sentence starts a quote (a transcript line: '"PENCE: Well, ...')."""
     return any(quote.start <= sentence.start_char + 1
                and quote.covers(sentence.start_char + 1) for quote in quotes)
@@ -451,7 +451,7 @@ def _opens_quote(sentence: TokenSpan, quotes: list[Quote]) -> bool:
 
 # dashes ----------------------------------------------------------------------
 
-def dash_candidates(doc: Doc, quotes: list[Quote]) -> Iterator[Candidate]:
+def dash_candidates(doc: Doc, quotes: Sequence[Quote]) -> Iterator[Candidate]:
     """A quote signed with a dash: '"We are ashamed." ― Maria Lopez'."""
     for quote in quotes:
         candidate = _dash_candidate(doc, quote)
