@@ -34,6 +34,10 @@ NO_DEFAULT = "---"
 # Types a verb may state without a target ("protesters rallied", "troops
 # withdrew"); the others need one ("the governor left" is no CONSULT).
 INTRANSITIVE_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "THREATEN"})
+# Types whose place stands for their target when none (nor a partner) is named,
+# as CAMEO codes them: a protest, a show of force or a visit in a country is
+# aimed at it.
+PLACE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE", "CONSULT"})
 REFUSABLE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
@@ -128,6 +132,16 @@ def passive_nominal_actor(verb: Token) -> tuple[Token, ...]:
     return ()
 
 
+def place_target(verb: Token) -> Token | None:
+    """The country or city where it happens: "staged a protest in Beijing"."""
+    obj = child(verb, "dobj")
+    for holder in (verb, obj):
+        place = prep_object(holder, "in") if holder is not None else None
+        if place is not None and place.ent_type_ == "GPE":
+            return place
+    return None
+
+
 def participants(verb: Token, reversed_code: bool, role: str | None, plover: Plover
                  ) -> tuple[tuple[Token, ...], tuple[Token, ...], bool]:
     """(actor tokens, target tokens, keep?) of a verb event."""
@@ -137,6 +151,9 @@ def participants(verb: Token, reversed_code: bool, role: str | None, plover: Plo
         source = (prep_object(verb, "from", "by")
                   or prep_object(child(verb, "dobj") or verb, "from", "by"))
         actor, target = source, inherited_subject(verb)
+    alone = actor is None or len(conjuncts(actor)) < 2
+    if target is None and alone and plover.type in PLACE_TARGET_TYPES:
+        target = place_target(verb)
     actor_tokens, target_tokens = compound_split(actor, target)
     if actor is None and is_passive(verb):
         actor_tokens = passive_nominal_actor(verb)
