@@ -231,3 +231,7 @@ def test_a_passive_report_without_a_reporter_hedges(nlp):
     event = only_event(nlp, "The missile is believed to have been fired by pro-Russian rebels.")
     assert (event.type, event.actor.text, event.target.text, event.modality) == (
         "ASSAULT", "pro-Russian rebels", "The missile", "hedged")
+
+
+def test_a_quoted_question_before_its_verb_is_no_request(nlp):
+    assert events_of(nlp, "\u201cWho\u2019s gonna pay?\u201d he asks.") == ()

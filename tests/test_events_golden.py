@@ -32,3 +32,18 @@ def test_events_match_golden_file(nlp, article):
 
 def test_every_golden_article_has_its_expected_file():
     assert ARTICLES and all(a.with_suffix(".json").exists() for a in ARTICLES)
+
+
+DEMO = sorted((Path(sayso.__file__).parent / "data" / "demo" / "html").iterdir())[:4]
+
+
+@pytest.mark.parametrize("path", DEMO, ids=[p.name for p in DEMO])
+def test_events_on_demo_articles_hold_their_spans(nlp, path):
+    analysis = sayso.analyze_file(str(path))
+    validate(analysis.to_dict())
+    text = analysis.document.text
+    for event in analysis.events:
+        assert text[slice(*event.trigger.span)] == event.trigger.text
+        assert event.sentence[0] <= event.trigger.span[0] < event.sentence[1]
+        for part in (event.actor, event.target):
+            assert part is None or text[slice(*part.span)] == part.text

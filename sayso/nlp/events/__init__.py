@@ -41,12 +41,16 @@ class Located:
     report: Report | None
 
 
+def char_span(tokens: tuple[Token, ...]) -> tuple[int, int]:
+    """The character span from the first to the last of the tokens, in text order."""
+    return (min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+
+
 def participant(tokens: tuple[Token, ...], analysis: Analysis) -> Participant | None:
     if not tokens:
         return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    span = (start, end)
-    return Participant(text=tokens[0].doc.text[start:end], span=span,
+    span = char_span(tokens)
+    return Participant(text=tokens[0].doc.text[span[0]:span[1]], span=span,
                        actor=actor_for_span(analysis.actors, span))
 
 
@@ -72,8 +76,7 @@ def reporting(attributions: tuple[Attribution, ...]) -> list[Attribution]:
 
 def to_event(located: Located, analysis: Analysis, number: int) -> Event:
     found, report = located.found, located.report
-    trigger_start = found.trigger[0].idx
-    trigger_end = found.trigger[-1].idx + len(found.trigger[-1])
+    trigger_start, trigger_end = char_span(found.trigger)
     attribution = enclosing_attribution(reporting(analysis.attributions),
                                         (found.frame or found.trigger[0]).idx)
     sentence = found.trigger[0].sent

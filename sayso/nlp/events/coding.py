@@ -275,7 +275,7 @@ def verb_event(verb: Token) -> Found | None:
     inner = child(verb, "xcomp", "ccomp") if role in CONTROL_ROLES else None
     if inner is not None and inner.dep_ == "ccomp" and role not in OBJECT_ROLES:
         inner = None
-    framed = inner is not None and inner.pos_ in ("VERB", "AUX")
+    framed = inner is not None and inner.pos_ in ("VERB", "AUX") and inner.i > verb.i
     found = framed_event(verb, role, inner) if framed else None
     if found is None and role not in ("transparent", "fail"):
         found = plain_verb_event(verb)
