@@ -161,4 +161,7 @@ def write_tables(dictionary: Path, agents: Path, out_dir: Path) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        sys.exit("usage: python -m sayso.nlp.events.derive CAMEO.2.0.txt "
+                 "Phoenix.agents.txt OUT_DIR")
     write_tables(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
