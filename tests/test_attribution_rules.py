@@ -185,3 +185,17 @@ def test_a_new_sentence_subject_takes_over_from_the_last_speaker(nlp):
             "He said the count was wrong.")
     actors = (_person("a1", "Kane", text), _person("a2", "Moss", text))
     assert [a.source.actor for a in attributions(nlp, text, actors)] == ["a1", "a2"]
+
+
+@pytest.mark.parametrize("text", [
+    "The money went to a group called the Northern Front.",
+    "The program, called EB-5, lets investors buy visas.",
+])
+def test_naming_is_no_attribution(nlp, text):
+    assert attributions(nlp, text) == ()
+
+
+def test_calling_something_something_is(nlp):
+    [found] = attributions(nlp, "The senator called the plan a disaster.")
+    assert (found.source.text, found.cue.text, found.content.text) == (
+        "The senator", "called", "the plan a disaster")

@@ -13,7 +13,7 @@ from ...model import CHANNEL_ROLES, SOURCE_KINDS, STANCES
 from ...resources import read_table
 
 CUE_KINDS = ("verb", "noun", "phrase", "adverb")
-CONTENT_KINDS = ("clause", "object")
+CONTENT_KINDS = ("clause", "object", "naming")
 
 
 @dataclass(frozen=True)

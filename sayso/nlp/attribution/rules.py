@@ -10,7 +10,8 @@ Each rule reads spaCy tokens and yields `Candidate` spans:
 - "according to X, ...";
 - unsourced adverbs ("reportedly") and agentless passives ("is said to",
   "it is understood that"), without a source;
-- headline and lead-in colons ("Hamas: 'We will respond.'").
+- headline and transcript colons ("Hamas: 'We will respond.'");
+- quotes signed with a dash ('"We are ashamed." ― Maria Lopez').
 
 Quotes are paired over the whole text first (`quotes.find_quotes`), so a
 quote running over sentences or paragraphs is one content, and a quote
@@ -38,6 +39,9 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 INHERITING_DEPS = ("conj", "xcomp", "advcl", "pcomp")
 CUE_HELPER_DEPS = ("aux", "auxpass", "neg")
+ASIDE_DEPS = ("relcl", "acl", "appos", "advcl")
+NAMING_DEPS = ("oprd", "xcomp", "ccomp")
+NAMING_PREPS = ("for", "on", "as")
 UNSOURCED_PASSIVES = ("say", "report", "believe", "think", "understand",
                       "allege", "rumor", "rumour", "expect", "know", "claim")
 HEADLINE_SOURCE_MAX_TOKENS = 6
@@ -278,8 +282,10 @@ def complement_tokens(token: Token, entry: CueEntry) -> list[Token]:
     lexicon allows it), or those of the clause it interrupts as parataxis."""
     tokens: list[Token] = []
     for child in token.children:
-        if child.dep_ in CLAUSE_DEPS or _is_object(child, entry):
+        if child.dep_ in CLAUSE_DEPS:
             tokens.extend(child.subtree)
+        elif _is_object(child, entry):
+            tokens.extend(_without_aside(child))
     if not tokens and any(child.dep_ == "agent" for child in token.children):
         tokens = [t for child in token.children if child.dep_ in PASSIVE_SUBJECT_DEPS
                   for t in child.subtree]
@@ -297,8 +303,7 @@ def _nested_that_clause(token: Token) -> list[Token]:
     site in an interview translated by X that ..." ."""
     for descendant in token.subtree:
         if (descendant.dep_ == "ccomp" and descendant.i > token.i
-                and _opens_with_that(descendant) and not verb_cue(descendant.head)
-                or descendant.dep_ == "ccomp" and descendant.head is token):
+                and _opens_with_that(descendant) and not verb_cue(descendant.head)):
             return list(descendant.subtree)
     return []
 
@@ -316,16 +321,43 @@ def _ends_sentence(token: Token) -> bool:
                for t in token.doc[token.right_edge.i + 1:token.sent.end])
 
 
+def _without_aside(phrase: Token) -> list[Token]:
+    """A phrase without the asides set off by a comma inside it ("criticism
+    of Lauer, who took heat for ..." is "criticism of Lauer")."""
+    dropped: set[int] = set()
+    for token in phrase.subtree:
+        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        if (token.dep_ in ASIDE_DEPS and before is not None and before.text == ","
+                and token is not phrase):
+            dropped.update(t.i for t in token.subtree)
+            dropped.add(before.i)
+    return [t for t in phrase.subtree if t.i not in dropped]
+
+
 def _in_subtree(token: Token, root: Token) -> bool:
     return root.left_edge.i <= token.i <= root.right_edge.i
 
 
 def _is_object(child: Token, entry: CueEntry) -> bool:
+    if entry.content == "naming":
+        return _names_something(child.head) and (
+            child.dep_ in OBJECT_DEPS + NAMING_DEPS
+            or child.dep_ == "prep" and child.lower_ in NAMING_PREPS)
     if entry.content != "object":
         return False
     if child.dep_ in OBJECT_DEPS:
         return True
     return child.dep_ == "prep" and child.lower_ in OBJECT_PREPS
+
+
+def _names_something(verb: Token) -> bool:
+    """"Called the plan a disaster", "called for talks": a naming verb says
+    something only with a predicate or a for/on phrase; "a group called
+    Hamas" and "called him on Friday" say nothing."""
+    if verb.dep_ == "acl":
+        return False
+    return any(c.dep_ in NAMING_DEPS or c.dep_ == "prep" and c.lower_ in NAMING_PREPS
+               for c in verb.children)
 
 
 # noun cues -----------------------------------------------------------------

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ...model import Analysis
 from ...resources import read_table
+from .. import actors  # noqa: F401  (registered first: this stage reads its actors)
 from ..parse import ParsedDocument
 from ..stages import register
 from .candidates import Candidate
