@@ -6,5 +6,6 @@ from __future__ import annotations
 
 from . import actors  # noqa: F401
 from .attribution import stage as _attributions  # noqa: F401
+from .events import code_events  # noqa: F401
 
-PIPELINE = ("actors", "attributions")
+PIPELINE = ("actors", "attributions", "events")
