@@ -211,3 +211,11 @@ def test_in_a_statement_before_a_cue_verb_is_a_channel(nlp):
     [found] = attributions(nlp, "In a statement, the firm said it would appeal.")
     assert found.cue.text == "said"
     assert [(c.text, c.role) for c in found.via] == [("a statement", "statement")]
+
+
+def test_a_relative_pronoun_after_only_punctuation_keeps_its_own_source(nlp):
+    text = ("A blogger writes at Lakeside Notes [Fr], who also mentions the port, "
+            "wonders about what will happen after the election and says:\n\n"
+            "\u201cThe vote will change nothing.\u201d\n")
+    for attribution in attributions(nlp, text):
+        assert attribution.source is None or attribution.source.text.strip()

@@ -138,8 +138,8 @@ def antecedent(doc: Doc, span: Span) -> Span | None:
     if head is None or head.tag_ not in ("WDT", "WP") or head.head.dep_ != "relcl":
         return None
     noun = head.head.head
-    tokens = [t for t in noun.subtree if t.i < head.head.left_edge.i]
-    return hull(token_spans(tokens)) if tokens else None
+    spans = token_spans(t for t in noun.subtree if t.i < head.head.left_edge.i)
+    return hull(spans) if spans else None
 
 
 def source_kind(doc: Doc, span: Span, actor_kind: str | None) -> str:
