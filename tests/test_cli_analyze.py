@@ -134,11 +134,20 @@ def test_stdin(runner):
     assert document["id"] == "stdin" and document["title"] == "Port reopens"
 
 
-def test_table_without_attributions(runner):
+def test_table_shows_who_said_what(runner):
     result = analyze(runner, str(FIXTURES / "wrapped.txt"), "--format", "table")
     assert result.exit_code == 0
     assert "Council approves new budget" in result.stdout
-    assert "wrapped: no attributions found" in result.stdout
+    assert "The mayor" in result.stdout and "the budget was balanced" in result.stdout
+
+
+def test_table_without_attributions(runner, tmp_path):
+    quiet = tmp_path / "quiet.txt"
+    quiet.write_text("Harbour ferry timetable\n\nFerries leave at nine and at noon.\n",
+                     encoding="utf-8")
+    result = analyze(runner, str(quiet), "--format", "table")
+    assert result.exit_code == 0
+    assert "quiet: no attributions found" in result.stdout
 
 
 def test_html_feed_and_jsonl_in_one_run(runner):
