@@ -14,6 +14,7 @@ from sayso.read import make_document
 from sayso.schema import validate
 from sayso.store import Store
 from sayso.store.migrations import migrations
+from sayso.store.query import top_sources
 from store_helpers import REPORT, sample_analysis
 
 
@@ -169,3 +170,12 @@ def test_rows_are_plain_duckdb_tables(tmp_path):
     with duckdb.connect(str(path), read_only=True) as connection:
         assert connection.execute("SELECT name FROM actors ORDER BY id").fetchall() == [
             ("Ana Ruiz",), ("Harbour Gazette",), ("Northern Front",)]
+
+
+def test_top_sources_count_resolved_actors_only(store):
+    analysis = sample_analysis()
+    unresolved = replace(analysis.attributions[1], id="q3",
+                         source=replace(analysis.attributions[1].source, actor=None,
+                                        text="The Northern Front"))
+    store.put(replace(analysis, attributions=(*analysis.attributions, unresolved)))
+    assert top_sources(store, 5) == [("Ana Ruiz", 1), ("Northern Front", 1)]

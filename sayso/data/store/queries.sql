@@ -45,11 +45,12 @@ WHERE ($1 IS NULL OR EXISTS (SELECT 1 FROM unnest(sources::TEXT[]) AS s(name)
 ORDER BY outlets DESC, claim;
 
 -- name: top_sources
--- The most quoted sources. Parameter: how many.
-SELECT coalesce(a.name, q.source_text) AS source, count(*) AS statements
+-- The most quoted sources: attributions whose source was resolved to an
+-- actor, by the actor's name (an unresolved "I" or "who" names nobody).
+-- Parameter: how many.
+SELECT a.name AS source, count(*) AS statements
 FROM attributions q
-LEFT JOIN actors a ON a.document = q.document AND a.id = q.source_actor
-WHERE q.source_text IS NOT NULL
+JOIN actors a ON a.document = q.document AND a.id = q.source_actor
 GROUP BY ALL
 ORDER BY statements DESC, source
 LIMIT ?;
