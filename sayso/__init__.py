@@ -13,8 +13,8 @@ from .config import Config
 from .errors import InputError, SaysoError, UsageError
 from .model import SCHEMA, Analysis, Document, Failure
 
-__all__ = sorted([
-    "SCHEMA", "Analysis", "Config", "Document", "Failure", "InputError",
+__all__ = [
+    "Analysis", "Config", "Document", "Failure", "InputError", "SCHEMA",
     "SaysoError", "UsageError", "analyze", "analyze_file", "analyze_paths",
-])
+]
 __version__ = "0.1.0"

@@ -102,7 +102,7 @@ def test_ids_follow_first_mention_and_author_is_an_actor(actors_of):
     text = "By Dana Levi\n\nReuters said Hamas fired rockets."
     actors = actors_of(text, author="Dana Levi")
     assert [a.id for a in actors] == [f"a{n}" for n in range(1, len(actors) + 1)]
-    author = [a for a in actors if a.kind == "author"]
+    assert [a.name for a in actors if a.kind == "author"] == ["Dana Levi"]
     assert [(a.name, a.kind) for a in actors][:3] == [
         ("Dana Levi", "author"), ("Reuters", "outlet"), ("Hamas", "group")]
     assert actors[0].mentions == ((3, 12),)

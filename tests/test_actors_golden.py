@@ -7,12 +7,11 @@ and review the diff.
 """
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
 
+from golden import check_golden_json
 from sayso.model import Analysis
 from sayso.nlp.actors import find_actors
 from sayso.read.document import make_document
@@ -30,8 +29,4 @@ def test_actors_match_golden_file(nlp, article):
     analysis = Analysis(document=document, actors=find_actors(document, nlp(text)))
     validate(analysis.to_dict())
     actual = {"actors": [actor.to_dict() for actor in analysis.actors]}
-    golden = GOLDEN / f"{article.stem}.json"
-    if os.environ.get("SAYSO_UPDATE_GOLDEN") == "1":
-        golden.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
-    assert actual == json.loads(golden.read_text(encoding="utf-8"))
+    check_golden_json(GOLDEN / f"{article.stem}.json", actual)

@@ -8,18 +8,16 @@ and review the diff.
 """
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
 
+from golden import check_golden_json
 from sayso.api import analyze
 from sayso.schema import validate
 
 GOLDEN = Path(__file__).parent / "golden" / "attribution"
 ARTICLES = sorted(GOLDEN.glob("*.txt"))
-UPDATE = os.environ.get("SAYSO_UPDATE_GOLDEN") == "1"
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=[a.stem for a in ARTICLES])
@@ -27,11 +25,7 @@ def test_attributions_match_golden(nlp, article):
     analysis = analyze(article.read_text(encoding="utf-8"), doc_id=article.stem).to_dict()
     validate(analysis)
     found = analysis["attributions"]
-    expected_file = article.with_suffix(".json")
-    if UPDATE:
-        expected_file.write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n",
-                                 encoding="utf-8")
-    assert found == json.loads(expected_file.read_text(encoding="utf-8"))
+    check_golden_json(article.with_suffix(".json"), found)
 
 
 def test_every_golden_article_has_its_expectation():

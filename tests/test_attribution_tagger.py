@@ -5,12 +5,11 @@ Regenerate the golden file after retraining the model with
 """
 from __future__ import annotations
 
-import json
-import os
 
 import pytest
 
 from conftest import FIXTURES
+from golden import check_golden_json
 from sayso.errors import SaysoError
 from sayso.nlp.attribution import tagger
 from sayso.nlp.parse import ParsedDocument
@@ -90,10 +89,7 @@ def test_golden_article(nlp):
     text = ARTICLE.read_text(encoding="utf-8")
     found = [dict(zip(("source", "cue", "content"), surface(text, c)))
              for c in candidates_for(nlp, text)]
-    if os.environ.get("SAYSO_UPDATE_GOLDEN"):
-        GOLDEN.write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
-    assert found == json.loads(GOLDEN.read_text(encoding="utf-8"))
+    check_golden_json(GOLDEN, found)
 
 
 def test_join_spans_joins_across_punctuation_but_not_words():

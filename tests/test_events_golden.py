@@ -5,13 +5,12 @@ diff before committing it.
 """
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
 
 import sayso
+from golden import check_golden_json
 from sayso.schema import validate
 
 GOLDEN = Path(__file__).parent / "golden" / "events"
@@ -23,11 +22,7 @@ def test_events_match_golden_file(nlp, article):
     analysis = sayso.analyze(article.read_text(encoding="utf-8"), doc_id=article.stem)
     validate(analysis.to_dict())
     events = [event.to_dict() for event in analysis.events]
-    expected = article.with_suffix(".json")
-    if os.environ.get("SAYSO_UPDATE_GOLDEN") == "1":
-        expected.write_text(json.dumps(events, indent=1, ensure_ascii=False) + "\n",
-                            encoding="utf-8")
-    assert events == json.loads(expected.read_text(encoding="utf-8"))
+    check_golden_json(article.with_suffix(".json"), events)
 
 
 def test_every_golden_article_has_its_expected_file():

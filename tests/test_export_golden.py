@@ -5,18 +5,17 @@ Regenerate only on purpose: ``SAYSO_UPDATE_GOLDEN=1 python -m pytest tests/test_
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import pytest
 
+from golden import check_golden_text
 from sayso.store import Store
 from sayso.store.export import export
 from sayso.store.graph import GRAPH_WRITERS, provenance_graph
 from store_helpers import sample_analysis
 
 GOLDEN = Path(__file__).parent / "golden" / "store"
-UPDATE = os.environ.get("SAYSO_UPDATE_GOLDEN") == "1"
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +27,7 @@ def store():
 
 
 def check(name: str, produced: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_bytes(produced.encode("utf-8"))
-    assert path.exists(), f"{path} missing: run with SAYSO_UPDATE_GOLDEN=1"
-    assert produced == path.read_bytes().decode("utf-8")
+    check_golden_text(GOLDEN / name, produced)
 
 
 @pytest.mark.parametrize("format", sorted(GRAPH_WRITERS))

@@ -3,28 +3,20 @@ fixture corpora. Regenerate with ``SAYSO_UPDATE_GOLDEN=1 python -m pytest
 tests/test_link_golden.py`` and review the diff before committing."""
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 from link_corpus import wire_corpus
 from test_link_claims import (colonel_says, engineer_says, interview_rewrite, mayor_says,
                               own_voice_lead, residents_deny)
 
+from golden import check_golden_json
 from sayso.link import link_analyses
 
 GOLDEN = Path(__file__).parent / "golden" / "link"
-UPDATE = os.environ.get("SAYSO_UPDATE_GOLDEN") == "1"
 
 
 def check_golden(name: str, produced: object) -> None:
-    path = GOLDEN / name
-    text = json.dumps(produced, ensure_ascii=False, indent=1) + "\n"
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"no golden file {path}; run with SAYSO_UPDATE_GOLDEN=1"
-    assert json.loads(path.read_text(encoding="utf-8")) == produced
+    check_golden_json(GOLDEN / name, produced)
 
 
 def exports(analyses) -> dict:

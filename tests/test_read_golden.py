@@ -3,29 +3,21 @@ sentences. Regenerate with ``SAYSO_UPDATE_GOLDEN=1 python -m pytest
 tests/test_read_golden.py`` and review the diff before committing."""
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
 
+from golden import check_golden_json
 from sayso.model import Document
 from sayso.read import read_paths
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
 GOLDEN = Path(__file__).parent / "golden" / "read"
-UPDATE = os.environ.get("SAYSO_UPDATE_GOLDEN") == "1"
 INPUTS = ["harbour.txt", "wrapped.txt", "article.html", "feed.rss", "feed.atom"]
 
 
 def check_golden(name: str, produced: object) -> None:
-    path = GOLDEN / name
-    text = json.dumps(produced, ensure_ascii=False, indent=1) + "\n"
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"no golden file {path}; run with SAYSO_UPDATE_GOLDEN=1"
-    assert json.loads(path.read_text(encoding="utf-8")) == produced
+    check_golden_json(GOLDEN / name, produced)
 
 
 @pytest.mark.parametrize("name", INPUTS)
