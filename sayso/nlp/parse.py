@@ -37,6 +37,16 @@ class ParsedDocument:
         return self.document.text
 
 
+@lru_cache(maxsize=8)
+def doc_text(doc: Doc) -> str:
+    """The text of a parsed document, joined once.
+
+    spaCy's ``Doc.text`` joins every token again on each access, which made
+    per-candidate slicing quadratic in document length.
+    """
+    return doc.text
+
+
 @Language.component(LAYOUT_COMPONENT)
 def mark_layout_boundaries(doc: Doc) -> Doc:
     """Set sentence starts and continuations from layout (`layout_boundaries`)."""

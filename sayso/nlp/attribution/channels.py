@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Span as TokenSpan, Token
+from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
 
 from ...model import Actor, Channel, Span
 from ..mentions import actor_for_span
+from ..parse import doc_text
 from .lexicon import ChannelTrigger, lexicon
 from .spans import hull, token_spans
 
@@ -39,7 +41,7 @@ def find_channels(sentence: TokenSpan, content: Sequence[Span],
         if any(span[0] < end and start_ < span[1] for start_, end in taken):
             continue
         taken.append(span)
-        text = sentence.doc.text[span[0]:span[1]]
+        text = doc_text(sentence.doc)[span[0]:span[1]]
         found.append((span[0], Channel(text=text, span=span, role=trigger.role,
                                        actor=actor_for_span(actors, span))))
     found.sort(key=lambda item: (ROLE_ORDER[item[1].role], item[0]))

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Actor, Span
 from ..mentions import actor_for_span
+from ..parse import doc_text
 from .quotes import find_quotes
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -98,7 +99,7 @@ def _pronoun_actor(actors: Sequence[Actor], pronoun: Token,
 def _subject_mentions(doc: Doc, actor: Actor) -> Actor:
     """The actor with only the mentions that are the subject of a sentence
     in the article's own voice (not a name inside a quote or a clause)."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
 
     def is_subject(span: Span) -> bool:
         tokens = doc.char_span(span[0], span[1], alignment_mode="expand")

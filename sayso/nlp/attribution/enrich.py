@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Attribution, Channel, Content, Cue, Source, Span
-from ..parse import ParsedDocument
+from ..parse import ParsedDocument, doc_text
 from .candidates import Candidate
 from .channels import find_channels
 from .coref import head_token, source_actor
@@ -110,7 +110,7 @@ def _cue_token(doc: Doc, span: Span) -> Token:
 
 def cue_record(doc: Doc, span: Span) -> Cue:
     """The cue with its lemma: the head verb's or noun's, or the words."""
-    text = doc.text[span[0]:span[1]]
+    text = doc_text(doc)[span[0]:span[1]]
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
     if tokens is None or len(tokens) == 0 or text.lower() == "according to":
         return Cue(text=text, lemma=text.lower(), span=span)
@@ -127,7 +127,7 @@ def source_record(doc: Doc, actors: Sequence[Actor], span: Span | None,
     referent = antecedent(doc, span) or span
     actor = source_actor(actors, doc, referent, speakers)
     kinds = {a.id: a.kind for a in actors}
-    return Source(text=doc.text[span[0]:span[1]], span=span, actor=actor,
+    return Source(text=doc_text(doc)[span[0]:span[1]], span=span, actor=actor,
                   kind=source_kind(doc, referent, kinds.get(actor)))
 
 
@@ -151,7 +151,7 @@ def source_kind(doc: Doc, span: Span, actor_kind: str | None) -> str:
     "a report"); the head's entity type; else named for names and pronouns.
     """
     kinds = lexicon().source_kinds
-    phrase = doc.text[span[0]:span[1]].lower()
+    phrase = doc_text(doc)[span[0]:span[1]].lower()
     for determiner in DETERMINERS:
         phrase = phrase.removeprefix(determiner)
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand") or []
@@ -195,11 +195,17 @@ def form(cue: Cue, source: Source | None, content: Sequence[Span],
 
 def quoted_share(content: Sequence[Span], quotes: Sequence[Quote], text: str) -> float:
     """The share of the content's letters and digits that lie inside quotes."""
-    letters = [i for s, e in content for i in range(s, e) if _counts(text[i])]
+    letters = sum(_letter_count(text, s, e) for s, e in content)
     if not letters:
         return 0.0
-    inside = sum(1 for i in letters if any(q.covers(i) for q in quotes))
-    return inside / len(letters)
+    pieces = [piece for quote in quotes for piece in quote.pieces]
+    inside = sum(_letter_count(text, max(s, start), min(e, end))
+                 for s, e in content for start, end in pieces if start < e and s < end)
+    return inside / letters
+
+
+def _letter_count(text: str, start: int, end: int) -> int:
+    return sum(1 for ch in text[start:end] if _counts(ch))
 
 
 def _counts(char: str) -> bool:
@@ -220,7 +226,7 @@ def stance(doc: Doc, cue: Cue, content: Sequence[Span]) -> str:
         return "asserts"
     if default != "asserts":
         return default
-    words = _words(" ".join(doc.text[s:e] for s, e in content))
+    words = _words(" ".join(doc_text(doc)[s:e] for s, e in content))
     for terms, term_stance in lex.stance_terms.items():
         if _contains(words, terms):
             return term_stance
@@ -261,5 +267,5 @@ def _words(text: str) -> list[str]:
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(tuple(words[i:i + size]) == phrase for i in range(len(words) - size + 1))
+    """Whether the words hold the phrase as a run of whole words."""
+    return f" {' '.join(phrase)} " in f" {' '.join(words)} "

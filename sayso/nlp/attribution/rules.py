@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from spacy.tokens import Doc, Span as TokenSpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from ...model import Span
-from ..parse import ParsedDocument
+from ..parse import ParsedDocument, doc_text
 from .candidates import Candidate
 from .lexicon import CueEntry, lexicon
 from .quotes import Quote, find_quotes
@@ -119,14 +120,14 @@ def _earlier_cue_in_paragraph(doc: Doc, quote: Quote, cues: list[Token],
                               attached: dict[int, list[Quote]]) -> Token | None:
     """A quote with no cue of its own continues the last quote-introducing
     cue earlier in its paragraph ("A," he said. "B.")."""
-    paragraph_start = doc.text.rfind("\n", 0, quote.start) + 1
+    paragraph_start = doc_text(doc).rfind("\n", 0, quote.start) + 1
     earlier = [cue for cue in cues if paragraph_start <= cue.idx < quote.start
                and cue.i in attached]
     return earlier[-1] if earlier else None
 
 
 def _colon_cue_before(doc: Doc, quote: Quote, cues: list[Token]) -> Token | None:
-    before = doc.text[:quote.start - 1].rstrip()
+    before = doc_text(doc)[:quote.start - 1].rstrip()
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before))
@@ -156,7 +157,7 @@ def _nearest_cue(doc: Doc, quote: Quote, cues: list[Token]) -> Token | None:
 def _is_scare_quote(doc: Doc, quote: Quote) -> bool:
     """A few quoted words ("a con") mark a phrase, not someone's statement,
     unless a cue's phrase holds them or they end like speech ("No way," ...)."""
-    words = doc.text[quote.start:quote.end]
+    words = doc_text(doc)[quote.start:quote.end]
     return len(words.split()) < SCARE_QUOTE_MAX_WORDS and not words.endswith(SPEECH_ENDINGS)
 
 
@@ -170,7 +171,7 @@ def _sentence_follows_quote(doc: Doc, quote: Quote, last: Token) -> bool:
     following = sentence_of(last).end
     if following >= len(doc):
         return False
-    between = doc.text[quote.end:doc[following].idx]
+    between = doc_text(doc)[quote.end:doc[following].idx]
     return "\n" not in between and len(between.strip()) <= 2
 
 
@@ -287,7 +288,7 @@ def verb_content(token: Token, entry: CueEntry, quotes: Sequence[Quote],
     spans = [*token_spans(tokens)]
     for quote in quotes:
         spans.extend(quote.pieces)
-    return merge_spans(spans, token.doc.text)
+    return merge_spans(spans, doc_text(token.doc))
 
 
 def complement_tokens(token: Token, entry: CueEntry) -> list[Token]:
@@ -541,9 +542,9 @@ def dash_candidates(doc: Doc, quotes: Sequence[Quote]) -> Iterator[Candidate]:
 
 
 def _dash_candidate(doc: Doc, quote: Quote) -> Candidate | None:
-    after = doc.text[quote.end + 1:quote.end + 4]
+    after = doc_text(doc)[quote.end + 1:quote.end + 4]
     offset = quote.end + 1 + (len(after) - len(after.lstrip(" ")))
-    if offset >= len(doc.text) or doc.text[offset] not in DASHES:
+    if offset >= len(doc_text(doc)) or doc_text(doc)[offset] not in DASHES:
         return None
     dash = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if dash is None:

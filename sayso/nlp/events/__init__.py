@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from ...model import Analysis, Attribution, Event, Participant, Trigger
 from ..mentions import actor_for_span
-from ..parse import ParsedDocument
+from ..parse import ParsedDocument, doc_text
 from ..stages import register
 from .coding import CONTROL_ROLES, Found, framed_code, sentence_events
 from .lexicon import HOSTILE_TYPES, frame_roles, plover_for
@@ -50,7 +50,7 @@ def participant(tokens: tuple[Token, ...], analysis: Analysis) -> Participant | 
     if not tokens:
         return None
     span = char_span(tokens)
-    return Participant(text=tokens[0].doc.text[span[0]:span[1]], span=span,
+    return Participant(text=doc_text(tokens[0].doc)[span[0]:span[1]], span=span,
                        actor=actor_for_span(analysis.actors, span))
 
 
