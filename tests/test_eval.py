@@ -14,3 +14,15 @@ def test_vendored_scorer_matches_shared_copy(name):
     if not shared.exists():
         pytest.skip("../shared/tools is not beside this checkout")
     assert (VENDORED / name).read_bytes() == shared.read_bytes()
+
+
+def test_a_malformed_gold_line_is_named(tmp_path):
+    from sayso.errors import InputError
+    from sayso.eval import gold_documents
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "Fine."}\n\n{"id": "b"}\n', encoding="utf-8")
+    documents = gold_documents(gold)
+    assert next(documents).id == "a"
+    with pytest.raises(InputError, match=r"gold.jsonl:3: not a gold record"):
+        next(documents)

@@ -14,9 +14,15 @@ from pathlib import Path
 from ..config import Config
 from ..engines.local import analyze_documents
 from ..errors import InputError, UsageError
-from ..model import Analysis, Failure
+from ..model import Analysis, Document, Failure
 from ..read import read_text
-from .scorers import score_attribution, score_events, score_quote_speakers, score_stories
+from .records import read_records
+from .scorers import (
+    score_attribution,
+    score_events,
+    score_quote_speakers,
+    score_stories,
+)
 from .stories import write_story_predictions
 
 Scorer = Callable[[list[str] | None], int | None]
@@ -29,18 +35,10 @@ SCORERS: dict[str, Scorer] = {
 }
 
 
-def gold_documents(gold: Path) -> Iterator:
+def gold_documents(gold: Path) -> Iterator[Document]:
     """Documents to analyse from a gold JSONL whose lines carry id and text."""
-    with open(gold, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                yield read_text(record["text"], str(record["id"]))
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InputError(f"{gold}:{number}",
-                                 f"not a gold record with id and text ({exc})") from exc
+    return read_records(gold, lambda record: read_text(record["text"], str(record["id"])),
+                        "a gold record with id and text")
 
 
 def write_predictions(analyses: Iterable[Analysis | Failure], out: Path,

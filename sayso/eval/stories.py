@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..link import link_analyses
 from ..model import Analysis, Document, Failure
 from ..read import read_paths
+from .records import read_records
 
 SIDECAR = "docs.jsonl"
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
@@ -44,18 +45,8 @@ def _sidecar(path: Path) -> dict[str, dict[str, str]]:
     """{id: metadata} from a docs.jsonl without text; {} when there is none."""
     if not path.is_file():
         return {}
-    metadata = {}
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                metadata[str(record["id"])] = _fields(record)
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}",
-                                 f"not a metadata record with an id ({exc})") from exc
-    return metadata
+    return dict(read_records(path, lambda record: (str(record["id"]), _fields(record)),
+                             "a metadata record with an id"))
 
 
 def _fields(record: dict) -> dict[str, str]:
