@@ -31,6 +31,7 @@ def named(actors, name):
     ("Hamas spokesman Fawzi Barhoum rejected the plan.", "Fawzi Barhoum", "person"),
     ("The daily Haaretz reported the talks had failed.", "Haaretz", "outlet"),
     ("He told the Saudi news site Zawiya that talks had failed.", "Zawiya", "outlet"),
+    ("He spoke in an interview translated by the Harbour Ledger on Monday.", "Harbour Ledger", "outlet"),
     ("Jordan closed its border with Syria on Tuesday.", "Jordan", "country"),
 ])
 def test_kinds(actors_of, text, name, kind):
