@@ -24,8 +24,8 @@ from datetime import date
 from ..model import Analysis
 from .provenance import (channel_names, distinct_names, independent_origins, is_laundered,
                          origin_key, source_name)
-from .terms import (Vector, content_terms, cosine, day_number, posted_near, tfidf,
-                    top_terms)
+from .terms import (Vector, best_above, content_terms, cosine, day_number, posted_items,
+                    tfidf, top_terms)
 
 WINDOW_DAYS = 30
 KEY_TERMS = 8
@@ -187,15 +187,11 @@ class ClaimLinker:
     def _best_claim(self, statement: Statement, vector: Vector) -> str | None:
         scores = {claim: self._score(statement, vector, claim)
                   for claim in self._candidate_claims(statement, vector)}
-        best = max(sorted(scores), key=scores.get, default=None)
-        return best if best is not None and scores[best] >= MIN_SIMILARITY else None
+        return best_above(scores, MIN_SIMILARITY)
 
     def _candidate_claims(self, statement: Statement, vector: Vector) -> set[str]:
-        claims = set()
-        for term in top_terms(vector, KEY_TERMS):
-            for indexes in posted_near(self._postings.get(term, {}), statement.day, WINDOW_DAYS):
-                claims.update(self._claim_of[i] for i in indexes)
-        return claims
+        return {self._claim_of[i] for i in posted_items(
+            self._postings, vector, KEY_TERMS, statement.day, WINDOW_DAYS)}
 
     def _score(self, statement: Statement, vector: Vector, claim: str) -> float:
         """Average content cosine with the claim's members, plus the bonuses."""

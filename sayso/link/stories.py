@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .terms import Vector, cosine, posted_near, tfidf, top_terms, within
+from .terms import Vector, best_above, cosine, posted_items, tfidf, top_terms, within
 
 WINDOW_DAYS = 3
 KEY_TERMS = 20
@@ -103,15 +103,11 @@ class StoryLinker:
     def _best_story(self, doc: StoryDoc, vector: Vector) -> str | None:
         scores = {story: self._average_similarity(doc, vector, story)
                   for story in self._candidate_stories(doc, vector)}
-        best = max(sorted(scores), key=scores.get, default=None)
-        return best if best is not None and scores[best] >= MIN_SIMILARITY else None
+        return best_above(scores, MIN_SIMILARITY)
 
     def _candidate_stories(self, doc: StoryDoc, vector: Vector) -> set[str]:
-        stories = set()
-        for term in top_terms(vector, KEY_TERMS):
-            for ids in posted_near(self._postings.get(term, {}), doc.day, WINDOW_DAYS):
-                stories.update(self._story_of[i] for i in ids)
-        return stories
+        return {self._story_of[i] for i in posted_items(
+            self._postings, vector, KEY_TERMS, doc.day, WINDOW_DAYS)}
 
     def _average_similarity(self, doc: StoryDoc, vector: Vector, story: str) -> float:
         """Average linkage: mean cosine with the story's members in the window."""

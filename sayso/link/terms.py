@@ -124,3 +124,18 @@ def posted_near(postings: Mapping[int | None, list], day: int | None, window: in
         if near in postings:
             yield postings[near]
 
+
+
+def posted_items(postings: Mapping[str, Mapping[int | None, list]], vector: Vector,
+                 terms: int, day: int | None, window: int) -> Iterator:
+    """Every item posted under one of the vector's `terms` top terms on a day
+    within `window` of `day` (the blocking step of incremental linking)."""
+    for term in top_terms(vector, terms):
+        for items in posted_near(postings.get(term, {}), day, window):
+            yield from items
+
+
+def best_above(scores: Mapping[str, float], minimum: float) -> str | None:
+    """The best-scoring key (ties: the first in sorted order), if it reaches minimum."""
+    best = max(sorted(scores), key=scores.get, default=None)
+    return best if best is not None and scores[best] >= minimum else None
