@@ -3,6 +3,8 @@ apposition after it:
 
 - "Maj.-Gen. Yoav Mordechai" → title Maj.-Gen.
 - "Hamas spokesman in Gaza Sami Abu Zuhri" → role spokesman, affiliation Hamas
+- "Its spokesman, Omar Saleh" / "the group's spokesman, Omar Saleh" → role
+  spokesman, affiliation the organisation "its" or "the group" refers to
 - "Yoav Mordechai, the Coordinator of Government Activities in the
   Territories (COGAT)" → that office is his role, COGAT his alias
 - "Ansar Beit al-Maqdis, ISIS' affiliate in the Sinai" → affiliation ISIS
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -21,6 +24,7 @@ DESCRIPTIVE_POS = {"PROPN", "NOUN", "ADJ", "PART", "NUM"}
 LINK_WORDS = {"in", "of", "for", "'s", "’s", "-", "."}
 APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;:()\"“”]{3,90}?)(?=\s*(?:[,;:.\"“”]|\(|$))")
 AFFILIATION_KINDS = ("group", "organization", "country", "outlet")
+POSSESSED_REACH = 120
 
 
 def describe(doc: Doc, entities: list[Entity]) -> None:
@@ -38,6 +42,7 @@ def _describe_person(doc: Doc, text: str, person: Entity,
     for mention in sorted(person.named(), key=lambda m: m.start):
         prefix_start, prefix = prefix_of(doc, text, mention.start)
         _take_title_and_role(person, prefix)
+        _take_possessed_role(text, mention.start, person, entities)
         if person.affiliation is None:
             person.affiliation = _entity_inside(entities, prefix_start, mention.start, person)
         _take_apposition(text, mention.end, person, entities)
@@ -77,6 +82,63 @@ def _take_title_and_role(person: Entity, prefix: str) -> None:
             person.title = match.group()
         elif title.type == "role" and person.role is None:
             person.role = match.group()
+
+
+def _take_possessed_role(text: str, start: int, person: Entity,
+                         entities: list[Entity]) -> None:
+    """"Its spokesman, Omar Saleh": the role, and the organisation "its" (or
+    "the group's", or a name with "'s") stands for as the affiliation."""
+    window_start = max(0, start - POSSESSED_REACH)
+    found = _possessed_role_pattern().search(text[window_start:start])
+    if not found or not _ends_with_role(found.group("role")):
+        return
+    if person.role is None:
+        person.role = found.group("role")
+    if person.affiliation is None:
+        person.affiliation = _possessor(text, window_start, found, entities, person)
+
+
+@lru_cache(maxsize=1)
+def _possessed_role_pattern() -> re.Pattern[str]:
+    """A possessive pronoun (actor_cues.tsv) or "'s", then up to four words
+    and a comma, at the end of a text."""
+    pronouns = "|".join(map(re.escape, lexicon.cues("possessive")))
+    return re.compile(rf"(?:(?<![\w-])(?P<pronoun>{pronouns})|(?P<owner_end>['’])s?)"
+                      r"\s+(?P<role>(?:[\w-]+\s+){0,3}[\w-]+)\s*,\s*$", re.IGNORECASE)
+
+
+def _ends_with_role(phrase: str) -> bool:
+    return any(match.end() == len(phrase)
+               and lexicon.titles()[match.group().lower()].type == "role"
+               for match in lexicon.title_pattern().finditer(phrase))
+
+
+def _possessor(text: str, offset: int, found: re.Match[str], entities: list[Entity],
+               itself: Entity) -> Entity | None:
+    """The actor a possessive stands for: a name right before "'s", else the
+    nearest earlier actor of the kinds the pronoun or reference allows."""
+    if found.group("pronoun"):
+        kinds = lexicon.cues("possessive").get(found.group("pronoun").lower(), "")
+        return _nearest_before(entities, offset + found.start(), kinds.split("|"), itself)
+    end = offset + found.start("owner_end")
+    named = [e for e in entities if e is not itself and e.kind in AFFILIATION_KINDS
+             and any(m.end == end for m in e.named())]
+    if named:
+        return named[0]
+    reference = next((kinds for phrase, kinds in lexicon.cues("reference").items()
+                      if text[:end].lower().endswith(phrase)), None)
+    if reference is None:
+        return None
+    return _nearest_before(entities, end, reference.split("|"), itself)
+
+
+def _nearest_before(entities: list[Entity], position: int, kinds: list[str],
+                    itself: Entity) -> Entity | None:
+    """The entity of one of the kinds whose last named mention before
+    position is nearest to it."""
+    ends = [(m.end, e) for e in entities if e is not itself and e.kind in kinds
+            for m in e.named() if m.end <= position]
+    return max(ends, key=lambda pair: pair[0])[1] if ends else None
 
 
 def _entity_inside(entities: list[Entity], start: int, end: int,
