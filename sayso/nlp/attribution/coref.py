@@ -10,10 +10,12 @@ actors stage's mentions and the parse:
    ("he"/"she": a person; "it": an organisation, country, group or outlet;
    "they": a group or organisation, else a person), preferring actors last
    seen as a source (the speaker of "He said" usually spoke just before),
-   then as the subject of a clause in the article's own voice;
+   then as the subject of a clause in the article's own voice; "he" and
+   "she" skip a person of the other gender (see `gender`);
 3. a description without a name ("the spokesman", "a senior IDF officer",
    "the ministry") is the nearest preceding actor whose name, title or role
-   holds the description's head noun.
+   holds the description's head noun, or whose title or role is an office
+   the description stands for (descriptions.tsv: "the senator" is "Sen.").
 
 Anything else stays unresolved (None): an unnamed "official" with no
 matching earlier actor is an anonymous source, not a guess.
@@ -21,19 +23,40 @@ matching earlier actor is an anonymous source, not a guess.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Span
+from ...resources import read_table
 from ..mentions import actor_for_span
 from ..parse import doc_text
+from . import gender
 from .quotes import find_quotes
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 ORGANISATION_KINDS = ("organization", "country", "group", "outlet")
+DESCRIPTION_MODIFIERS = ("compound", "amod")
+
+
+@dataclass(frozen=True)
+class Office:
+    """The titles and roles a description stands for, and those it does not."""
+
+    names: frozenset[str]
+    excluded: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def offices() -> dict[str, Office]:
+    """descriptions.tsv: description to the office it names."""
+    def names(cell: str) -> frozenset[str]:
+        return frozenset(n.strip().lower() for n in cell.split("|") if n.strip())
+    return {row[0].strip().lower(): Office(names(row[1]), names(row[2] if len(row) > 2 else ""))
+            for row in read_table("descriptions.tsv")}
 
 
 def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
@@ -49,10 +72,11 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
     head = head_token(doc, span)
     if head is None:
         return None
+    genders = _genders(actors, doc, speakers)
     if head.pos_ == "PRON":
-        return _pronoun_actor(actors, head, speakers)
+        return _pronoun_actor(actors, head, speakers, genders)
     if head.pos_ == "NOUN":
-        return _description_actor(actors, head)
+        return _description_actor(actors, head, genders)
     return None
 
 
@@ -74,15 +98,26 @@ def _kinds_for_pronoun(pronoun: str) -> tuple[str, ...]:
     return ()
 
 
+def _genders(actors: Sequence[Actor], doc: Doc,
+             speakers: Sequence[tuple[str, int]]) -> dict[str, str | None]:
+    """Each actor's gender, from its names and titles and from the pronouns
+    earlier sources resolved to it."""
+    text = doc_text(doc)
+    pronouns = gender.resolved_pronouns(text, speakers)
+    return {a.id: gender.actor_gender(a, text, pronouns.get(a.id, ())) for a in actors}
+
+
 def _pronoun_actor(actors: Sequence[Actor], pronoun: Token,
-                   speakers: Sequence[tuple[str, int]]) -> str | None:
-    """The latest earlier speaker of a fitting kind, unless another fitting
-    actor has been a subject since; else the nearest fitting subject; else
-    the nearest fitting actor."""
+                   speakers: Sequence[tuple[str, int]],
+                   genders: dict[str, str | None]) -> str | None:
+    """The latest earlier speaker of a fitting kind and gender, unless
+    another fitting actor has been a subject since; else the nearest fitting
+    subject; else the nearest fitting actor."""
     doc = pronoun.doc
-    kinds = {a.id: a.kind for a in actors}
+    wanted = gender.pronoun_gender(pronoun.lower_)
+    kinds = {a.id: a.kind for a in actors if gender.compatible(wanted, genders[a.id])}
     for kind in _kinds_for_pronoun(pronoun.lower_):
-        fitting = [a for a in actors if a.kind == kind]
+        fitting = [a for a in actors if kinds.get(a.id) == kind]
         subjects = [_subject_mentions(doc, a) for a in fitting]
         subject, subject_end = _nearest_with_end(subjects, pronoun.idx)
         speaker = next(((s, end) for s, end in reversed(speakers)
@@ -110,14 +145,48 @@ def _subject_mentions(doc: Doc, actor: Actor) -> Actor:
     return replace(actor, mentions=tuple(m for m in actor.mentions if is_subject(m)))
 
 
-def _description_actor(actors: Sequence[Actor], noun: Token) -> str | None:
+def _description_actor(actors: Sequence[Actor], noun: Token,
+                       genders: dict[str, str | None]) -> str | None:
     word = noun.lemma_.lower()
+    office = _office(noun)
+    wanted = gender.title_gender(noun.lower_)
 
     def describes(actor: Actor) -> bool:
+        if not gender.compatible(wanted, genders[actor.id]):
+            return False
+        offices_held = [label.lower() for label in (actor.title, actor.role) if label]
+        if office and any(label in office.excluded for label in offices_held):
+            return False
+        if office and any(_holds_office(label, office) for label in offices_held):
+            return True
         labels = (actor.name, actor.title or "", actor.role or "", *actor.aliases)
         return any(word in label.lower() for label in labels)
 
     return _nearest_before(actors, noun.idx, describes)
+
+
+def _office(noun: Token) -> Office | None:
+    """The office of the longest listed description ending in a singular
+    noun: "the prime minister", else "the minister" (none for "lawmakers",
+    nor for "the attorney general", an office "the general" excludes)."""
+    if noun.tag_ in ("NNS", "NNPS"):
+        return None
+    modifiers = []
+    for left in reversed(list(noun.lefts)):
+        if left.dep_ not in DESCRIPTION_MODIFIERS or left.i != noun.i - len(modifiers) - 1:
+            break
+        modifiers.insert(0, left.lower_)
+    phrases = [" ".join([*modifiers[i:], noun.lower_]) for i in range(len(modifiers) + 1)]
+    table = offices()
+    office = next((table[p] for p in [*phrases, noun.lemma_.lower()] if p in table), None)
+    return None if office and phrases[0] in office.excluded else office
+
+
+def _holds_office(label: str, office: Office) -> bool:
+    """Whether a title or role is one of the office's names or ends with one
+    ("foreign minister" holds "minister")."""
+    return any(label == name or label.endswith((" " + name, "-" + name))
+               for name in office.names)
 
 
 def _nearest_before(actors: Sequence[Actor], position: int, fits) -> str | None:

@@ -1,0 +1,99 @@
+"""A person's grammatical gender as far as the article tells it, so that
+"she said" never resolves to a man and "he said" never to a woman.
+
+The signals, strongest first: an honorific or role word in the actor's
+title or role or right before one of its names ("Mrs. Lopez", "spokeswoman
+Jane Doe"); the first name (first_names.tsv); the pronouns earlier
+attributions already resolved to the actor. No signal leaves the gender
+unknown (None), and an unknown gender fits every pronoun.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from ...model import Actor
+from ...resources import read_table
+
+WORD_BEFORE = re.compile(r"([\w.]+)\s+$")
+LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+@lru_cache(maxsize=1)
+def gender_words() -> dict[str, tuple[str, str]]:
+    """Lower-cased word to (gender, where it counts: pronoun | title)."""
+    return {word.lower(): (gender, where) for word, gender, where in
+            (row[:3] for row in read_table("gender_words.tsv"))}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Lower-cased first name to gender."""
+    return {name.lower(): gender for name, gender, *_ in read_table("first_names.tsv")}
+
+
+def pronoun_gender(word: str) -> str | None:
+    """"f" for she/her, "m" for he/him, else None."""
+    return _word_gender(word, "pronoun")
+
+
+def title_gender(phrase: str) -> str | None:
+    """The gender the honorific or role words of a phrase give, if any
+    ("Mrs.", "the spokeswoman", "first lady")."""
+    lowered = phrase.lower()
+    if found := _word_gender(lowered, "title"):
+        return found
+    return next(filter(None, (_word_gender(w, "title") for w in lowered.split())), None)
+
+
+def compatible(first: str | None, second: str | None) -> bool:
+    """Whether two genders may be the same person's (unknown fits both)."""
+    return first is None or second is None or first == second
+
+
+def actor_gender(actor: Actor, text: str, pronouns: Iterable[str] = ()) -> str | None:
+    """The gender of a person actor (pronouns: the source words of the
+    attributions already resolved to it)."""
+    if actor.kind not in ("person", "author", "anonymous"):
+        return None
+    return (_described_gender(actor, text) or _first_name_gender(actor)
+            or _pronouns_gender(pronouns))
+
+
+def resolved_pronouns(text: str, speakers: Sequence[tuple[str, int]]
+                      ) -> dict[str, list[str]]:
+    """Actor id to the pronouns among the earlier sources resolved to it
+    (speakers: actor ids and where their source spans end)."""
+    found: dict[str, list[str]] = {}
+    for actor, end in speakers:
+        word = LAST_WORD.search(text[max(0, end - 12):end])
+        if word and pronoun_gender(word.group(1)):
+            found.setdefault(actor, []).append(word.group(1))
+    return found
+
+
+def _word_gender(word: str, where: str) -> str | None:
+    entry = gender_words().get(word.lower())
+    return entry[0] if entry and entry[1] == where else None
+
+
+def _described_gender(actor: Actor, text: str) -> str | None:
+    labels = [actor.title or "", actor.role or ""]
+    labels += [found.group(1) for start, _ in actor.mentions
+               if (found := WORD_BEFORE.search(text[max(0, start - 20):start]))]
+    return next(filter(None, map(title_gender, labels)), None)
+
+
+def _first_name_gender(actor: Actor) -> str | None:
+    names = [actor.name, *actor.aliases]
+    firsts = [name.split()[0] for name in names if len(name.split()) > 1]
+    return next(filter(None, (first_names().get(f.lower()) for f in firsts)), None)
+
+
+def _pronouns_gender(pronouns: Iterable[str]) -> str | None:
+    votes = Counter(filter(None, map(pronoun_gender, pronouns))).most_common()
+    if not votes or (len(votes) > 1 and votes[0][1] == votes[1][1]):
+        return None
+    return votes[0][0]
