@@ -150,7 +150,8 @@ def _by_name(actors, name):
     (("The Northern Front rejected the offer on Monday. "
       "Its spokesman, Omar Saleh, said the plan was dead."), "spokesman", "Northern Front"),
     (("The Northern Front fired rockets at the town. "
-      "The group's spokesman, Omar Saleh, said more would follow."), "spokesman", "Northern Front"),
+      "The group's spokesman, Omar Saleh, said more would follow."),
+     "spokesman", "Northern Front"),
     ("Hamas's chief spokesman, Omar Saleh, said the plan was dead.",
      "chief spokesman", "Hamas"),
 ])
@@ -165,3 +166,32 @@ def test_its_skips_a_person_and_a_place(actors_of):
             "Its spokesman, Omar Saleh, said the talks had failed.")
     actors = actors_of(text)
     assert _by_name(actors, "Omar Saleh").affiliation == _by_name(actors, "Northern Front").id
+
+
+def test_a_role_the_name_is_in_apposition_to_is_its_role(actors_of):
+    text = ("A spokeswoman for the Harbour Workers Union, Ruth Adams, "
+            "said the strike would go on.")
+    actors = actors_of(text)
+    adams = _by_name(actors, "Ruth Adams")
+    assert (adams.role, adams.affiliation) == (
+        "spokeswoman", _by_name(actors, "Harbour Workers Union").id)
+    assert [a.kind for a in actors if a.kind == "anonymous"] == []
+
+
+def test_a_name_after_a_preposition_takes_no_role_from_before_it(actors_of):
+    actors = actors_of("A spokesperson for Tom Hale said the claims were false.")
+    assert _by_name(actors, "Tom Hale").role is None
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("The spokeswoman", "a1"),
+    ("A spokeswoman", "a2"),
+])
+def test_a_definite_description_is_the_named_actor_before_an_unnamed_one(
+        nlp, description, expected):
+    text = f"Ruth Adams spoke first. {description} added that the strike would go on."
+    start = text.index("spokeswoman")
+    actors = (person("a1", "Ruth Adams", text, role="spokeswoman"),
+              Actor(id="a2", name="spokeswoman", kind="anonymous",
+                    mentions=((start, start + len("spokeswoman")),)))
+    assert speakers(nlp, text, actors) == [expected]

@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from . import lexicon
+from .candidates import Mention
 from .resolve import Entity
 
 DESCRIPTIVE_POS = {"PROPN", "NOUN", "ADJ", "PART", "NUM"}
@@ -43,6 +44,7 @@ def _describe_person(doc: Doc, text: str, person: Entity,
         prefix_start, prefix = prefix_of(doc, text, mention.start)
         _take_title_and_role(person, prefix)
         _take_possessed_role(text, mention.start, person, entities)
+        _take_role_in_apposition_to(doc, mention, person, entities)
         if person.affiliation is None:
             person.affiliation = _entity_inside(entities, prefix_start, mention.start, person)
         _take_apposition(text, mention.end, person, entities)
@@ -51,11 +53,14 @@ def _describe_person(doc: Doc, text: str, person: Entity,
 def prefix_of(doc: Doc, text: str, start: int) -> tuple[int, str]:
     """The descriptive words right before a name: nouns, adjectives, names
     and "in"/"of" back to a verb, a comma or the sentence start ("Hamas
-    spokesman in Gaza", "Syrian President")."""
+    spokesman in Gaza", "Syrian President"); none for the object of a
+    preposition ("a spokesperson for Grassley" is not Grassley's role)."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return start, ""
     first = last = span[0].i
+    if first > 0 and doc[first - 1].pos_ == "ADP":
+        return start, ""
     while first > 0 and _descriptive(doc[first - 1]) and (
             not doc[first].is_sent_start or _title_ends_before(text, doc[first].idx)):
         first -= 1
@@ -96,6 +101,27 @@ def _take_possessed_role(text: str, start: int, person: Entity,
         person.role = found.group("role")
     if person.affiliation is None:
         person.affiliation = _possessor(text, window_start, found, entities, person)
+
+
+def _take_role_in_apposition_to(doc: Doc, mention: Mention, person: Entity,
+                                entities: list[Entity]) -> None:
+    """"A spokeswoman for the governor, Ruth Adams": the role noun the name
+    is in apposition to is the person's role, a body named in its "for" or
+    "of" phrase their affiliation."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.root.dep_ != "appos":
+        return
+    head = span.root.head
+    title = lexicon.titles().get(head.lower_)
+    if (head.i >= span.start or title is None or title.type != "role"
+            or not any(t.dep_ in ("det", "poss") for t in head.lefts)):
+        return
+    if person.role is None:
+        person.role = head.text
+    for prep in (t for t in head.rights if t.dep_ == "prep" and t.i < span.start):
+        end = prep.right_edge.idx + len(prep.right_edge)
+        if person.affiliation is None:
+            person.affiliation = _entity_inside(entities, prep.idx, end, person)
 
 
 @lru_cache(maxsize=1)

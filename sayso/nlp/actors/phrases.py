@@ -43,7 +43,7 @@ def _agent_mention(text: str, chunk: Span, named: list[Mention]) -> Mention | No
     start, end = _extent(chunk, with_attachment=anonymous)
     if any(_clashes(m, start, root) for m in named if m.start < end and start < m.end):
         return None
-    if _title_of_a_name(text, start, end, named):
+    if _title_of_a_name(text, start, end, named) or _heads_a_named_apposition(root, named):
         return None
     country = country_code(text[start:end])
     if not anonymous and not country:
@@ -82,6 +82,14 @@ def _title_of_a_name(text: str, start: int, end: int, named: list[Mention]) -> b
         (m.start >= end and text[end:m.start].strip() in ("", ","))
         or (m.end <= start and text[m.end:start].strip() == ","))
         for m in named)
+
+
+def _heads_a_named_apposition(root: Token, named: list[Mention]) -> bool:
+    """"A spokeswoman for the governor, Ruth Adams": the phrase is the role
+    of the person in apposition to it, not an unnamed source of its own."""
+    people = [m for m in named if m.kind == "person"]
+    return any(child.dep_ == "appos" and any(m.start <= child.idx < m.end for m in people)
+               for child in root.rights)
 
 
 def _agent_kind(noun: str, agent: str | None, anonymous: bool) -> str:

@@ -5,7 +5,9 @@ No neural coreference model can be installed offline, so this reads the
 actors stage's mentions and the parse:
 
 1. a source that overlaps an actor mention is that actor (a named one
-   before an anonymous one: "Its spokesman, Omar Saleh" is Omar Saleh);
+   before an anonymous one: "Its spokesman, Omar Saleh" is Omar Saleh;
+   and "the spokeswoman" is the earlier named spokeswoman, see 3, before
+   an unnamed source of its own);
 2. a personal pronoun is the nearest preceding actor of a fitting kind
    ("he"/"she": a person; "it": an organisation, country, group or outlet;
    "they": a group or organisation, else a person), preferring actors last
@@ -67,17 +69,26 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
     if not actors:
         return None
     named = [a for a in actors if a.kind != "anonymous"]
-    if found := actor_for_span(named, span) or actor_for_span(actors, span):
-        return found
     head = head_token(doc, span)
+    genders = _genders(actors, doc, speakers)
+    if found := (actor_for_span(named, span)
+                 or (_definite_description(head) and _description_actor(named, head, genders))
+                 or actor_for_span(actors, span)):
+        return found
     if head is None:
         return None
-    genders = _genders(actors, doc, speakers)
     if head.pos_ == "PRON":
         return _pronoun_actor(actors, head, speakers, genders)
     if head.pos_ == "NOUN":
         return _description_actor(actors, head, genders)
     return None
+
+
+def _definite_description(head: Token | None) -> bool:
+    """"The spokeswoman": one earlier actor, named or described, before an
+    unnamed source of its own."""
+    return (head is not None and head.tag_ == "NN"
+            and any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts))
 
 
 def head_token(doc: Doc, span: Span) -> Token | None:
