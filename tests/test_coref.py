@@ -129,6 +129,12 @@ def test_actor_gender(name, text, expected):
     assert gender.actor_gender(actor, text) == expected
 
 
+def test_an_unnamed_source_has_the_gender_of_its_description():
+    text = "A spokeswoman spoke."
+    actor = Actor(id="a1", name="spokeswoman", kind="anonymous", mentions=((2, 13),))
+    assert gender.actor_gender(actor, text) == "f"
+
+
 def test_gender_from_pronouns_needs_a_majority():
     actor = person("a1", "Hale", "Hale spoke.")
     assert gender.actor_gender(actor, "Hale spoke.", ["he", "he", "she"]) == "m"

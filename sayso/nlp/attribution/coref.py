@@ -70,7 +70,7 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
         return None
     named = [a for a in actors if a.kind != "anonymous"]
     head = head_token(doc, span)
-    genders = _genders(actors, doc, speakers)
+    genders = Genders(actors, doc, speakers)
     if found := (actor_for_span(named, span)
                  or (_definite_description(head) and _description_actor(named, head, genders))
                  or actor_for_span(actors, span)):
@@ -109,24 +109,37 @@ def _kinds_for_pronoun(pronoun: str) -> tuple[str, ...]:
     return ()
 
 
-def _genders(actors: Sequence[Actor], doc: Doc,
-             speakers: Sequence[tuple[str, int]]) -> dict[str, str | None]:
+class Genders:
     """Each actor's gender, from its names and titles and from the pronouns
-    earlier sources resolved to it."""
-    text = doc_text(doc)
-    pronouns = gender.resolved_pronouns(text, speakers)
-    return {a.id: gender.actor_gender(a, text, pronouns.get(a.id, ())) for a in actors}
+    earlier sources resolved to it, worked out when first asked for."""
+
+    def __init__(self, actors: Sequence[Actor], doc: Doc,
+                 speakers: Sequence[tuple[str, int]]) -> None:
+        self._actors = {a.id: a for a in actors}
+        self._text = doc_text(doc)
+        self._speakers = speakers
+        self._pronouns: dict[str, list[str]] | None = None
+        self._known: dict[str, str | None] = {}
+
+    def __getitem__(self, ident: str) -> str | None:
+        if ident not in self._known:
+            if self._pronouns is None:
+                self._pronouns = gender.resolved_pronouns(self._text, self._speakers)
+            self._known[ident] = gender.actor_gender(
+                self._actors[ident], self._text, self._pronouns.get(ident, ()))
+        return self._known[ident]
 
 
 def _pronoun_actor(actors: Sequence[Actor], pronoun: Token,
                    speakers: Sequence[tuple[str, int]],
-                   genders: dict[str, str | None]) -> str | None:
+                   genders: Genders) -> str | None:
     """The latest earlier speaker of a fitting kind and gender, unless
     another fitting actor has been a subject since; else the nearest fitting
     subject; else the nearest fitting actor."""
     doc = pronoun.doc
     wanted = gender.pronoun_gender(pronoun.lower_)
-    kinds = {a.id: a.kind for a in actors if gender.compatible(wanted, genders[a.id])}
+    kinds = {a.id: a.kind for a in actors
+             if wanted is None or gender.compatible(wanted, genders[a.id])}
     for kind in _kinds_for_pronoun(pronoun.lower_):
         fitting = [a for a in actors if kinds.get(a.id) == kind]
         subjects = [_subject_mentions(doc, a) for a in fitting]
@@ -157,13 +170,13 @@ def _subject_mentions(doc: Doc, actor: Actor) -> Actor:
 
 
 def _description_actor(actors: Sequence[Actor], noun: Token,
-                       genders: dict[str, str | None]) -> str | None:
+                       genders: Genders) -> str | None:
     word = noun.lemma_.lower()
     office = _office(noun)
     wanted = gender.title_gender(noun.lower_)
 
     def describes(actor: Actor) -> bool:
-        if not gender.compatible(wanted, genders[actor.id]):
+        if wanted and not gender.compatible(wanted, genders[actor.id]):
             return False
         offices_held = [label.lower() for label in (actor.title, actor.role) if label]
         if office and any(label in office.excluded for label in offices_held):

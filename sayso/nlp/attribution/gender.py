@@ -19,6 +19,7 @@ from ...resources import read_table
 
 WORD_BEFORE = re.compile(r"([\w.]+)\s+$")
 LAST_WORD = re.compile(r"(\w+)\W*$")
+PEOPLE = ("person", "author", "anonymous")
 
 
 @lru_cache(maxsize=1)
@@ -56,10 +57,9 @@ def compatible(first: str | None, second: str | None) -> bool:
 def actor_gender(actor: Actor, text: str, pronouns: Iterable[str] = ()) -> str | None:
     """The gender of a person actor (pronouns: the source words of the
     attributions already resolved to it)."""
-    if actor.kind not in ("person", "author", "anonymous"):
+    if actor.kind not in PEOPLE:
         return None
-    return (_described_gender(actor, text) or _first_name_gender(actor)
-            or _pronouns_gender(pronouns))
+    return _named_gender(actor, text) or _pronouns_gender(pronouns)
 
 
 def resolved_pronouns(text: str, speakers: Sequence[tuple[str, int]]
@@ -79,15 +79,17 @@ def _word_gender(word: str, where: str) -> str | None:
     return entry[0] if entry and entry[1] == where else None
 
 
-def _described_gender(actor: Actor, text: str) -> str | None:
-    labels = [actor.title or "", actor.role or ""]
+def _named_gender(actor: Actor, text: str) -> str | None:
+    """The gender the honorifics, titles, roles and first names give (an
+    unnamed source's name is its description: "spokeswoman")."""
+    labels = [actor.title or "", actor.role or "", actor.name if actor.kind == "anonymous" else ""]
     labels += [found.group(1) for start, _ in actor.mentions
                if (found := WORD_BEFORE.search(text[max(0, start - 20):start]))]
-    return next(filter(None, map(title_gender, labels)), None)
+    described = next(filter(None, map(title_gender, labels)), None)
+    return described or _first_name_gender([actor.name, *actor.aliases])
 
 
-def _first_name_gender(actor: Actor) -> str | None:
-    names = [actor.name, *actor.aliases]
+def _first_name_gender(names: list[str]) -> str | None:
     firsts = [name.split()[0] for name in names if len(name.split()) > 1]
     return next(filter(None, (first_names().get(f.lower()) for f in firsts)), None)
 
