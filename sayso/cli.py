@@ -38,6 +38,11 @@ def report(failure: Failure) -> None:
     errors.print(f"sayso: {failure}", markup=False)
 
 
+ACCURATE_OPTION = typer.Option(
+    False, "--accurate", help="Find attributions with the transformer tagger: more accurate, "
+                              "several times slower (needs sayso[accurate]).")
+
+
 @contextmanager
 def output_stream(path: Optional[Path]) -> Iterator[TextIO]:
     if path is None:
@@ -68,10 +73,12 @@ def analyze(
     scheduler: Optional[str] = typer.Option(
         None, "--scheduler", help="With --engine dask: a scheduler address "
                                   "(tcp://host:8786) or processes, threads, sync."),
+    accurate: bool = ACCURATE_OPTION,
 ) -> None:
     """Analyse documents and print sayso.analysis/1 records."""
+    config = Config(accurate=accurate)
     if engine == "dask":
-        _analyze_on_dask(paths, output, scheduler)
+        _analyze_on_dask(paths, output, scheduler, config)
     if engine != "local":
         raise fail(f"unknown --engine {engine!r}; choose from local, dask", EXIT_USAGE)
     if format is not None and format not in FORMATS:
@@ -80,19 +87,20 @@ def analyze(
     failed = 0
     try:
         with output_stream(output) as out:
-            failed = _print_analyses(paths, format, out)
+            failed = _print_analyses(paths, format, out, config)
     except SaysoError as exc:
         raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
-def _print_analyses(paths: list[str], format: Optional[str], out: TextIO) -> int:
+def _print_analyses(paths: list[str], format: Optional[str], out: TextIO,
+                    config: Config) -> int:
     """Print every analysis as it is ready; return how many inputs failed.
 
     Without --format, one document prints as pretty JSON and several as
     JSONL, so the first two documents are read before anything is printed.
     """
-    results = analyze_paths(paths)
+    results = analyze_paths(paths, config=config)
     head: list[Analysis | Failure] = []
     for result in results:
         head.append(result)
@@ -114,12 +122,12 @@ def _print_analyses(paths: list[str], format: Optional[str], out: TextIO) -> int
 
 
 def _analyze_on_dask(paths: list[str], output: Optional[Path],
-                     scheduler: Optional[str]) -> None:
+                     scheduler: Optional[str], config: Config) -> None:
     from .engines.dask import analyze_with_dask
     if output is None:
         raise fail("--engine dask writes part files: give --output DIR", EXIT_USAGE)
     try:
-        results, unlisted = analyze_with_dask(paths, output, scheduler=scheduler)
+        results, unlisted = analyze_with_dask(paths, output, config=config, scheduler=scheduler)
     except SaysoError as exc:
         raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
     for failure in unlisted:
@@ -147,12 +155,13 @@ def eval_command(
     docs: Optional[Path] = typer.Option(
         None, "--docs", help="stories: the documents to link (JSONL, or a directory "
                              "of .txt/.html with an optional docs.jsonl of metadata)."),
+    accurate: bool = ACCURATE_OPTION,
 ) -> None:
     """Analyse gold texts and print the project's metrics for a task."""
     from .eval import evaluate
     try:
         status = evaluate(task, gold, predictions=predictions, docs=docs,
-                          on_failure=report)
+                          config=Config(accurate=accurate), on_failure=report)
     except SaysoError as exc:
         raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
     raise typer.Exit(status)
@@ -172,6 +181,7 @@ def ingest(
     workers: int = typer.Option(1, "--workers", help="Parser processes."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size",
                                              help="Documents per commit (default 100)."),
+    accurate: bool = ACCURATE_OPTION,
 ) -> None:
     """Analyse documents into a corpus database; re-running resumes or skips unchanged."""
     from .store import Store
@@ -180,7 +190,7 @@ def ingest(
     if workers < 1:
         raise fail(f"--workers must be at least 1, not {workers}", EXIT_USAGE)
     try:
-        config = Config(n_process=workers)
+        config = Config(n_process=workers, accurate=accurate)
         batch = DEFAULT_BATCH_SIZE if batch_size is None else batch_size
         with Store(db) as store, ingest_display(errors, estimate_documents(paths)) as shown:
             summary = ingest_paths(paths, store, config=config, batch_size=batch,

@@ -17,12 +17,16 @@ class Config:
     n_process: spaCy worker processes for parsing (1 = in this process).
     stages: the analysis stages to run, by name, in pipeline order;
         None runs every built-in stage (see `sayso.nlp.builtin`).
+    accurate: run each stage's accurate variant where it has one (the
+        transformer attribution tagger instead of the CRF): better
+        attributions, several times slower; needs ``sayso[accurate]``.
     """
 
     model: str = DEFAULT_MODEL
     batch_size: int = 16
     n_process: int = 1
     stages: tuple[str, ...] | None = None
+    accurate: bool = False
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

@@ -4,9 +4,10 @@
         /work/shared/data/polnear/dev.jsonl
 
 Parses each gold text once, then writes predictions from the rules alone,
-the tagger alone and the merged candidates (all through the same
-enrichment), and prints the project scorer's last line for each. This is
-how the merge policy in sayso/nlp/attribution/merge.py was chosen.
+each tagger alone (the CRF, and the MiniLM transformer of ``--accurate``)
+and each tagger merged with the rules (all through the same enrichment),
+and prints the project scorer's last line for each. This is how the merge
+policy in sayso/nlp/attribution/merge.py was chosen.
 """
 from __future__ import annotations
 
@@ -22,12 +23,19 @@ from sayso.eval import gold_documents
 from sayso.eval.scorers import score_attribution
 from sayso.model import Analysis
 from sayso.nlp.attribution.enrich import enrich
+from sayso.nlp.attribution.minilm import minilm_candidates
 from sayso.nlp.attribution.rules import rule_candidates
 from sayso.nlp.attribution.stage import find_candidates
 from sayso.nlp.attribution.tagger import tag_candidates
 from sayso.nlp.parse import load_pipeline, parse_documents
 
-FINDERS = {"rules": rule_candidates, "tagger": tag_candidates, "merged": find_candidates}
+FINDERS = {
+    "rules": rule_candidates,
+    "crf": tag_candidates,
+    "crf+rules": lambda parsed: find_candidates(parsed, tag_candidates),
+    "minilm": minilm_candidates,
+    "minilm+rules": lambda parsed: find_candidates(parsed, minilm_candidates, prefer_tagger=True),
+}
 
 
 def main(gold: str) -> None:
@@ -45,7 +53,7 @@ def main(gold: str) -> None:
             report = io.StringIO()
             with contextlib.redirect_stdout(report):
                 score_attribution.main([gold, str(predictions)])
-            print(f"{name:7} {report.getvalue().strip().splitlines()[-1]}")
+            print(f"{name:12} {report.getvalue().strip().splitlines()[-1]}")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ def analyze_documents(items: Iterable[Document | Failure], config: Config = Conf
     bad document never stops the batch.
     """
     nlp = load_pipeline(config.model)
-    stages = resolve(config.stages)
+    stages = resolve(config.stages, accurate=config.accurate)
     pending: list[Failure] = []
 
     def documents() -> Iterator[Document]:

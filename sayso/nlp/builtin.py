@@ -9,3 +9,6 @@ from .attribution import stage as _attributions  # noqa: F401
 from .events import code_events  # noqa: F401
 
 PIPELINE = ("actors", "attributions", "events")
+
+ACCURATE_VARIANTS = {"attributions": "attributions-accurate"}
+"""Stages with a slower, more accurate variant, run with ``Config(accurate=True)``."""

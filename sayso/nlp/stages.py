@@ -26,16 +26,21 @@ def register(name: str) -> Callable[[Stage], Stage]:
     return add
 
 
-def resolve(names: tuple[str, ...] | None) -> list[tuple[str, Stage]]:
+def resolve(names: tuple[str, ...] | None, *, accurate: bool = False
+            ) -> list[tuple[str, Stage]]:
     """The registered stages for these names, in order.
 
     None means every built-in stage in `builtin.PIPELINE` order, then any
-    other registered stage in the order it was registered, whatever order
-    the modules happened to be imported in.
+    other registered stage that is not a built-in variant, in the order it
+    was registered, whatever order the modules happened to be imported in.
+    With `accurate`, a stage that has an accurate variant is replaced by it.
     """
-    pipeline = _load_builtin_stages()
+    pipeline, variants = _load_builtin_stages()
     if names is None:
-        names = (*pipeline, *(name for name in STAGES if name not in pipeline))
+        builtin = {*pipeline, *variants.values()}
+        names = (*pipeline, *(name for name in STAGES if name not in builtin))
+    if accurate:
+        names = tuple(variants.get(name, name) for name in names)
     unknown = [name for name in names if name not in STAGES]
     if unknown:
         raise UsageError(f"unknown stage {unknown[0]!r}; "
@@ -51,7 +56,8 @@ def run_stages(parsed: ParsedDocument, stages: list[tuple[str, Stage]]) -> Analy
     return analysis
 
 
-def _load_builtin_stages() -> tuple[str, ...]:
-    """Import the modules whose stages ship with sayso; their pipeline order."""
-    from .builtin import PIPELINE
-    return PIPELINE
+def _load_builtin_stages() -> tuple[tuple[str, ...], dict[str, str]]:
+    """Import the modules whose stages ship with sayso; their pipeline order
+    and their accurate variants."""
+    from .builtin import ACCURATE_VARIANTS, PIPELINE
+    return PIPELINE, ACCURATE_VARIANTS

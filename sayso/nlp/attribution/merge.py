@@ -8,6 +8,10 @@ finds is kept when its score is high enough; a cue only the rules find
 is kept when its cue is listed in rule_only_cues.tsv ("said",
 "according to"), where the rules are precise. A candidate without content
 says nothing and is dropped.
+
+The accurate tagger (`minilm.py`) finds sources and contents better than
+the rules, so with it a paired candidate keeps the tagger's spans and takes
+the rules' only where the tagger has none (``prefer_tagger=True``).
 """
 from __future__ import annotations
 
@@ -20,9 +24,11 @@ MERGED = "tagger+rules"
 
 
 def merge_candidates(tagged: Sequence[Candidate], ruled: Sequence[Candidate], *,
-                     keep_rule_only: Callable[[Candidate], bool]) -> list[Candidate]:
+                     keep_rule_only: Callable[[Candidate], bool],
+                     prefer_tagger: bool = False) -> list[Candidate]:
     """One candidate per cue: paired ones combined, lone ones filtered
     (``keep_rule_only`` says which rule-only candidates to keep)."""
+    combine = _tagger_first if prefer_tagger else _combined
     merged: list[Candidate] = []
     paired: set[int] = set()
     for rule in ruled:
@@ -32,7 +38,7 @@ def merge_candidates(tagged: Sequence[Candidate], ruled: Sequence[Candidate], *,
                 merged.append(rule)
             continue
         paired.add(id(partner))
-        merged.append(_combined(partner, rule))
+        merged.append(combine(partner, rule))
     merged += [t for t in tagged if id(t) not in paired and t.score >= TAGGER_MIN_SCORE
                and t.content and not any(_overlaps(t.cue, m.cue) for m in merged)]
     return sorted(merged, key=lambda c: c.cue)
@@ -44,6 +50,13 @@ def _combined(tagged: Candidate, rule: Candidate) -> Candidate:
     clash = any(_overlaps(tagged.cue, span) for span in rule_spans)
     return Candidate(cue=rule.cue if clash else tagged.cue, content=rule.content,
                      source=rule.source, finder=MERGED,
+                     score=max(tagged.score, rule.score))
+
+
+def _tagger_first(tagged: Candidate, rule: Candidate) -> Candidate:
+    """The tagger's spans, the rules' where the tagger has none."""
+    return Candidate(cue=tagged.cue, content=tagged.content or rule.content,
+                     source=tagged.source or rule.source, finder=MERGED,
                      score=max(tagged.score, rule.score))
 
 

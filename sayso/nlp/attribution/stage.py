@@ -8,6 +8,7 @@ source kind and the actor the earlier "actors" stage found for its source.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ from ..stages import register
 from .candidates import Candidate
 from .enrich import cue_record, enrich, quoted_share
 from .merge import merge_candidates
+from .minilm import minilm_candidates
 from .quotes import find_quotes
 from .rules import rule_candidates, source_of_cue
 from .tagger import FINDER as TAGGER, tag_candidates
@@ -26,12 +28,22 @@ from .tagger import FINDER as TAGGER, tag_candidates
 
 @register("attributions")
 def attributions_stage(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
-    """Attributions from the merged tagger and rule candidates."""
-    candidates = find_candidates(parsed)
+    """Attributions from the merged CRF tagger and rule candidates."""
+    candidates = find_candidates(parsed, tag_candidates)
     return replace(analysis, attributions=enrich(parsed, analysis.actors, candidates))
 
 
-def find_candidates(parsed: ParsedDocument) -> list[Candidate]:
+@register("attributions-accurate")
+def accurate_attributions_stage(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
+    """Attributions from the merged transformer tagger and rule candidates:
+    more accurate, several times slower (``sayso analyze --accurate``)."""
+    candidates = find_candidates(parsed, minilm_candidates, prefer_tagger=True)
+    return replace(analysis, attributions=enrich(parsed, analysis.actors, candidates))
+
+
+def find_candidates(parsed: ParsedDocument,
+                    tagger: Callable[[ParsedDocument], list[Candidate]],
+                    prefer_tagger: bool = False) -> list[Candidate]:
     """The tagger's and the rules' candidates, merged (see `merge.py`)."""
     quotes = find_quotes(parsed.text)
 
@@ -44,8 +56,8 @@ def find_candidates(parsed: ParsedDocument) -> list[Candidate]:
         verbless = not any(ch.isalpha() for ch in lemma)
         return verbless and quoted_share(candidate.content, quotes, parsed.text) == 1.0
 
-    merged = merge_candidates(tag_candidates(parsed), rule_candidates(parsed),
-                              keep_rule_only=trusted)
+    merged = merge_candidates(tagger(parsed), rule_candidates(parsed),
+                              keep_rule_only=trusted, prefer_tagger=prefer_tagger)
     return [with_rule_source(parsed, c) if c.finder == TAGGER else c for c in merged]
 
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from ...errors import InputError
 from ...resources import data_file, read_table
-from ..parse import ParsedDocument
+from ..parse import ParsedDocument, doc_text
 from .candidates import Candidate
 from .features import CueLexicon, Paragraph, paragraphs, sequence_features
 
@@ -76,12 +76,17 @@ def tag_candidates(parsed: ParsedDocument) -> list[Candidate]:
 
 def tag_doc(doc: Doc) -> list[Candidate]:
     """The attributions the tagger finds in a spaCy doc (see module docstring)."""
-    spans = tagged_spans(doc)
+    return candidates_from_spans(doc, tagged_spans(doc))
+
+
+def candidates_from_spans(doc: Doc, spans: list[TaggedSpan]) -> list[Candidate]:
+    """Tagged role spans grouped into attributions around their cues (see
+    module docstring); shared with the transformer tagger (`minilm.py`)."""
     cues = [span for span in spans if span.role == "CUE"]
     sources = assign_sources(cues, [s for s in spans if s.role == "SOURCE"])
     contents = assign_contents(cues, [s for s in spans if s.role == "CONTENT"])
     taken = [span.chars for span in spans]
-    text = doc.text
+    text = doc_text(doc)
     return [candidate(text, cue, sources.get(index), contents.get(index, []), taken)
             for index, cue in enumerate(cues)]
 

@@ -1,0 +1,178 @@
+"""The accurate attribution tagger: MiniLM-L6 fine-tuned on PolNeAR train,
+averaged with the CRF.
+
+A small transformer (6 layers, 384 wide) reads the text in overlapping
+windows of word pieces and gives every piece a probability for each BIO
+label of SOURCE, CUE and CONTENT. A spaCy token takes the probabilities of
+its first piece, averaged with the CRF tagger's marginal probabilities for
+the same labels (the two err in different places: measured on PolNeAR dev,
+docs/QUALITY.md). Within each paragraph the best label path that respects
+BIO order is decoded, and the runs become the same tagged spans the CRF
+tagger makes, so grouping into attributions (`tagger.candidates_from_spans`),
+the merge with the rules and enrichment are shared.
+
+It is more accurate than the CRF and several times slower (docs/QUALITY.md),
+so it runs only when asked for (``sayso analyze --accurate``). The model is
+an int8 ONNX file run by onnxruntime, with its word-piece tokenizer, both
+written by ``scripts/train_attribution_minilm.py``; they need the extra
+``sayso[accurate]``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from spacy.tokens import Doc
+
+from ...errors import MissingExtraError
+from ...resources import data_file
+from ..parse import ParsedDocument
+from .candidates import Candidate
+from .features import Paragraph, paragraphs, sequence_features
+from .tagger import TaggedSpan, candidates_from_spans, spans_from_labels
+from .tagger import load_model as load_crf
+
+MODEL_FILE = ("models", "attribution-minilm-int8.onnx")
+TOKENIZER_FILE = ("models", "attribution-minilm-tokenizer.json")
+LABELS = ("O", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE", "B-CONTENT", "I-CONTENT")
+WINDOW = 192
+STRIDE = 96
+CLS, SEP = 101, 102
+TRANSFORMER_WEIGHT = 0.7
+"""The transformer's share of the averaged label probabilities (the CRF has the rest)."""
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """The ONNX session and the tokenizer, loaded once per process."""
+    try:
+        import onnxruntime
+        from tokenizers import Tokenizer
+    except ImportError as exc:
+        raise MissingExtraError("the accurate attribution tagger", "accurate",
+                                exc.name or "onnxruntime") from exc
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3
+    model = data_file(*MODEL_FILE).read_bytes()
+    session = onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+    tokenizer = Tokenizer.from_str(data_file(*TOKENIZER_FILE).read_text(encoding="utf-8"))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return session, tokenizer
+
+
+def window_starts(length: int) -> list[int]:
+    """Where the windows over `length` pieces start: every STRIDE pieces,
+    the last one flush with the end."""
+    starts = list(range(0, max(length - WINDOW, 0) + 1, STRIDE))
+    if starts[-1] + WINDOW < length:
+        starts.append(length - WINDOW)
+    return starts
+
+
+def piece_probabilities(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(start offset of each word piece, its label probabilities).
+
+    A piece seen by several windows averages their outputs, weighted by how
+    far it sits from the window's edges (more context on both sides)."""
+    session, tokenizer = load_model()
+    encoding = tokenizer.encode(text, add_special_tokens=False)
+    ids = np.asarray(encoding.ids, dtype=np.int64)
+    starts = np.asarray([start for start, _ in encoding.offsets], dtype=np.int64)
+    total = np.zeros((len(ids), len(LABELS)), dtype=np.float32)
+    weight = np.zeros(len(ids), dtype=np.float32)
+    for first in window_starts(len(ids)) if len(ids) else []:
+        chunk = ids[first:first + WINDOW]
+        batch = np.concatenate(([CLS], chunk, [SEP]))[None, :]
+        logits = session.run(None, {"input_ids": batch,
+                                    "attention_mask": np.ones_like(batch)})[0][0, 1:-1]
+        probabilities = softmax(logits)
+        position = np.arange(len(chunk))
+        closeness = 1.0 + np.minimum(position, position[::-1])
+        total[first:first + len(chunk)] += probabilities * closeness[:, None]
+        weight[first:first + len(chunk)] += closeness
+    return starts, total / np.maximum(weight, 1e-9)[:, None]
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+def token_probabilities(doc: Doc, text: str) -> np.ndarray:
+    """Label probabilities per spaCy token: those of its first word piece
+    ("O" for a token no piece starts in, such as whitespace)."""
+    starts, probabilities = piece_probabilities(text)
+    out = np.zeros((len(doc), len(LABELS)), dtype=np.float32)
+    out[:, 0] = 1.0
+    for token in doc:
+        piece = int(np.searchsorted(starts, token.idx))
+        if piece < len(starts) and starts[piece] < token.idx + len(token.text):
+            out[token.i] = probabilities[piece]
+    return out
+
+
+@lru_cache(maxsize=1)
+def transition_scores() -> np.ndarray:
+    """0 where one label may follow another, -inf-like where BIO forbids it
+    (an I- label only continues its own role)."""
+    scores = np.zeros((len(LABELS), len(LABELS)))
+    for after, label in enumerate(LABELS):
+        if label.startswith("I-"):
+            for before, previous in enumerate(LABELS):
+                if previous[2:] != label[2:]:
+                    scores[before, after] = -1e9
+    return scores
+
+
+def best_labels(probabilities: np.ndarray) -> list[str]:
+    """The most probable BIO-valid label sequence (Viterbi)."""
+    log_p = np.log(probabilities + 1e-9)
+    transitions = transition_scores()
+    start_ok = np.array([0.0 if not label.startswith("I-") else -1e9 for label in LABELS])
+    score = log_p[0] + start_ok
+    back = np.zeros(log_p.shape, dtype=np.int64)
+    for position in range(1, len(log_p)):
+        candidates = score[:, None] + transitions
+        back[position] = candidates.argmax(axis=0)
+        score = candidates.max(axis=0) + log_p[position]
+    path = [int(score.argmax())]
+    for position in range(len(log_p) - 1, 0, -1):
+        path.append(int(back[position][path[-1]]))
+    return [LABELS[index] for index in reversed(path)]
+
+
+class Marginals:
+    """The per-token label probabilities of one paragraph, read through the
+    ``marginal(label, position)`` call the CRF tagger answers too."""
+
+    def __init__(self, probabilities: np.ndarray):
+        self.probabilities = probabilities
+
+    def marginal(self, label: str, position: int) -> float:
+        return float(self.probabilities[position, LABELS.index(label)])
+
+
+def minilm_candidates(parsed: ParsedDocument) -> list[Candidate]:
+    """The attributions the transformer finds in a parsed document."""
+    return candidates_from_spans(parsed.doc, tagged_spans(parsed.doc, parsed.text))
+
+
+def tagged_spans(doc: Doc, text: str) -> list[TaggedSpan]:
+    """Every role span the transformer and the CRF together tag in the doc,
+    in text order."""
+    probabilities = token_probabilities(doc, text)
+    spans: list[TaggedSpan] = []
+    for number, paragraph in enumerate(paragraphs(doc)):
+        rows = probabilities[[token.i for token in paragraph.tokens]]
+        rows = TRANSFORMER_WEIGHT * rows + (1 - TRANSFORMER_WEIGHT) * crf_marginals(paragraph)
+        spans.extend(spans_from_labels(Marginals(rows), paragraph, best_labels(rows), number))
+    return spans
+
+
+def crf_marginals(paragraph: Paragraph) -> np.ndarray:
+    """The CRF tagger's probability of each label (in LABELS order) per token."""
+    crf, lexicon = load_crf()
+    crf.set(sequence_features(paragraph, lexicon))
+    return np.array([[crf.marginal(label, position) for label in LABELS]
+                     for position in range(len(paragraph.tokens))], dtype=np.float32)
