@@ -191,7 +191,8 @@ def ingest(
 
     A document is skipped when its id, text and analyser (sayso version, model,
     stages, --accurate) are those stored; otherwise it is (re-)analysed and
-    replaced. --reanalyze replaces every one.
+    replaced. --reanalyze replaces every one (run again after an interruption,
+    it starts over).
     """
     from .store import Store
     from .store.ingest import DEFAULT_BATCH_SIZE, estimate_documents, ingest_paths
