@@ -182,8 +182,18 @@ def ingest(
     batch_size: Optional[int] = typer.Option(None, "--batch-size",
                                              help="Documents per commit (default 100)."),
     accurate: bool = ACCURATE_OPTION,
+    reanalyze: bool = typer.Option(
+        False, "--reanalyze", help="Re-analyse every document under PATHS even when neither "
+                                   "its text nor the analyser changed (after editing a "
+                                   "lexicon, say)."),
 ) -> None:
-    """Analyse documents into a corpus database; re-running resumes or skips unchanged."""
+    """Analyse documents into a corpus database; re-running resumes or skips unchanged.
+
+    A document is skipped when its id, text and analyser (sayso version, model,
+    stages, --accurate) are those stored; otherwise it is (re-)analysed and
+    replaced. --reanalyze replaces every one (run again after an interruption,
+    it starts over).
+    """
     from .store import Store
     from .store.ingest import DEFAULT_BATCH_SIZE, estimate_documents, ingest_paths
     from .store.progress import ingest_display
@@ -194,7 +204,8 @@ def ingest(
         batch = DEFAULT_BATCH_SIZE if batch_size is None else batch_size
         with Store(db) as store, ingest_display(errors, estimate_documents(paths)) as shown:
             summary = ingest_paths(paths, store, config=config, batch_size=batch,
-                                   on_progress=shown.advance, on_commit=shown.committed)
+                                   reanalyze=reanalyze, on_progress=shown.advance,
+                                   on_commit=shown.committed)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
     hint = f" (see: sayso quarantine --db {db})" if summary.failed else ""

@@ -1,9 +1,11 @@
 """The DuckDB corpus store: one row set per document, replaced atomically.
 
-A document's identity is its ``sha256``: putting a document whose id and hash
-are already stored is a no-op; a changed document with the same id replaces
-every row of the old one in the same transaction. ``Store(":memory:")`` gives
-an in-process store for tests.
+A stored document's version is its ``sha256`` and the fingerprint of the
+analyser that produced its records (`sayso.store.fingerprint`): putting a
+document already stored in the same version is a no-op; a changed text or a
+new analyser replaces every row of the old one in the same transaction, and
+marks its links stale so the next linking relinks it. ``Store(":memory:")``
+gives an in-process store for tests.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import duckdb
 
@@ -26,6 +28,14 @@ MEMORY = ":memory:"
 DOCUMENT_COLUMNS = ("id", "sha256", "title", "outlet", "url", "published", "author",
                     "lang", "text", "boilerplate", "records")
 PER_DOCUMENT_TABLES = ("actors", "actor_mentions", "attributions", "channels", "events")
+
+
+class Version(NamedTuple):
+    """What a stored document is: its text's hash and the analyser that
+    produced its records (None: unknown, stored before fingerprints)."""
+
+    sha256: str
+    analyser: str | None
 
 
 class Store:
@@ -53,43 +63,57 @@ class Store:
 
     # -- writing -----------------------------------------------------------
 
-    def put(self, analysis: Analysis) -> bool:
-        """Store one analysis; False when the same document is already stored."""
-        return self.put_many([analysis])[0]
+    def put(self, analysis: Analysis, *, analyser: str | None = None,
+            force: bool = False) -> bool:
+        """Store one analysis; False when it was already stored (see `put_many`)."""
+        return self.put_many([analysis], analyser=analyser, force=force)[0]
 
-    def put_many(self, analyses: Sequence[Analysis]) -> list[bool]:
+    def put_many(self, analyses: Sequence[Analysis], *, analyser: str | None = None,
+                 force: bool = False) -> list[bool]:
         """Store analyses in one transaction; per analysis, whether it was written.
 
-        Within the batch a later analysis with the same id wins.
+        ``analyser`` is the fingerprint of what produced them (None: unknown).
+        An analysis whose document is stored with the same sha256 and analyser
+        is not written, unless ``force``. Within the batch a later analysis
+        with the same id wins.
         """
         latest = {a.document.id: a for a in analyses}
-        known = self.known_hashes(latest)
-        changed = [a for a in latest.values() if known.get(a.document.id) != a.document.sha256]
+        known = self.known_versions(latest)
+        changed = [a for a in latest.values()
+                   if force or known.get(a.document.id) != (a.document.sha256, analyser)]
         if changed:
             replaced = [a.document.id for a in changed if a.document.id in known]
             with self.transaction():
-                self._guard(lambda: self._replace(changed, replaced), "cannot store documents")
+                self._guard(lambda: self._replace(changed, replaced, analyser),
+                            "cannot store documents")
         written = {a.document.id for a in changed}
         return [a.document.id in written and latest[a.document.id] is a for a in analyses]
 
-    def _replace(self, analyses: list[Analysis], replaced: list[str]) -> None:
+    def _replace(self, analyses: list[Analysis], replaced: list[str],
+                 analyser: str | None) -> None:
         ids = [a.document.id for a in analyses]
         if replaced:
-            for table in (*PER_DOCUMENT_TABLES, "documents"):
-                key = "id" if table == "documents" else "document"
-                self._connection.execute(
-                    f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?::TEXT[]))",
-                    [replaced])
+            self._delete_documents(replaced)
         rows = [_document_row(a) for a in analyses]
         columns = [list(column) for column in zip(*rows)]
         unnested = ", ".join(f"unnest(${n}::TEXT[])" for n in range(1, len(columns) + 1))
         self._connection.execute(
-            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) SELECT {unnested}",
-            columns)
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}, analyser) "
+            f"SELECT {unnested}, ${len(columns) + 1}::TEXT", [*columns, analyser])
         for statement in record_statements().values():
             self._connection.execute(statement, [ids, columns[-1]])
         self._connection.execute(
             "DELETE FROM quarantine WHERE source IN (SELECT unnest(?::TEXT[]))", [ids])
+
+    def _delete_documents(self, ids: list[str]) -> None:
+        """Delete every row of these documents and mark their links stale."""
+        for table in (*PER_DOCUMENT_TABLES, "documents"):
+            key = "id" if table == "documents" else "document"
+            self._connection.execute(
+                f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?::TEXT[]))", [ids])
+        self._connection.execute(
+            "UPDATE link_documents SET stale = true WHERE id IN (SELECT unnest(?::TEXT[]))",
+            [ids])
 
     def quarantine(self, source: str, message: str) -> None:
         """Record an input that failed; a later failure of the same input replaces it."""
@@ -119,11 +143,11 @@ class Store:
 
     # -- reading -----------------------------------------------------------
 
-    def known_hashes(self, ids: Iterable[str]) -> dict[str, str]:
-        """The stored sha256 of each of these document ids that is stored."""
-        rows = self.fetch("SELECT id, sha256 FROM documents "
+    def known_versions(self, ids: Iterable[str]) -> dict[str, Version]:
+        """The stored version of each of these document ids that is stored."""
+        rows = self.fetch("SELECT id, sha256, analyser FROM documents "
                           "WHERE id IN (SELECT unnest(?::TEXT[]))", [list(ids)])
-        return dict(rows)
+        return {doc_id: Version(sha256, analyser) for doc_id, sha256, analyser in rows}
 
     def get(self, doc_id: str) -> Analysis:
         """The stored analysis of a document, exactly as it was put."""

@@ -1,16 +1,19 @@
 """Ingest: read inputs, analyse what is new or changed, store it in batches.
 
-Documents whose id and sha256 are already stored are skipped before they are
-parsed, and every batch of ``batch_size`` analyses is committed in one
-transaction, so re-running the same ingest after a crash (even ``kill -9``)
-resumes where the last commit left off: nothing is lost or stored twice.
-Inputs and documents that fail go to the store's quarantine; the batch goes on.
+Documents whose id, sha256 and analyser fingerprint (`sayso.store.fingerprint`)
+are already stored are skipped before they are parsed; a document stored with
+the same text by another analyser (an older sayso, or without ``--accurate``)
+is re-analysed and replaced. Every batch of ``batch_size`` analyses is
+committed in one transaction, so re-running the same ingest after a crash
+(even ``kill -9``) resumes where the last commit left off: nothing is lost or
+stored twice. Inputs and documents that fail go to the store's quarantine;
+the batch goes on.
 """
 from __future__ import annotations
 
 import gzip
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from ..link.persist import update_links
 from ..model import Analysis, Document, Failure
 from ..read import read_paths
 from .db import Store
+from .fingerprint import analyser_fingerprint
 
 STORED, UNCHANGED, FAILED = "stored", "unchanged", "failed"
 DEFAULT_BATCH_SIZE = 100
@@ -31,9 +35,15 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 
 @dataclass
 class IngestSummary:
-    """What one ingest run did."""
+    """What one ingest run did.
+
+    stored: documents written (new, changed, or re-analysed);
+    reanalysed: those of them stored before with the same text, re-analysed
+        because the analyser changed or re-analysis was forced.
+    """
 
     stored: int = 0
+    reanalysed: int = 0
     unchanged: int = 0
     failed: int = 0
 
@@ -42,7 +52,8 @@ class IngestSummary:
         return self.stored + self.unchanged + self.failed
 
     def __str__(self) -> str:
-        return (f"ingested {self.stored}, skipped {self.unchanged} as unchanged, "
+        reanalysed = f" ({self.reanalysed} re-analysed)" if self.reanalysed else ""
+        return (f"ingested {self.stored}{reanalysed}, skipped {self.unchanged} as unchanged, "
                 f"failed {self.failed}")
 
 
@@ -53,8 +64,21 @@ CommitHook = Callable[[IngestSummary], None]
 """Called after each committed batch with the running totals."""
 
 
+@dataclass
+class _Run:
+    """One ingest run: the store, the analyser, what is counted and reported."""
+
+    store: Store
+    analyser: str
+    force: bool
+    notify: ProgressHook
+    on_commit: CommitHook | None
+    summary: IngestSummary = field(default_factory=IngestSummary)
+    reanalysing: set[str] = field(default_factory=set)
+
+
 def ingest_paths(paths: Iterable[str], store: Store, *, config: Config = Config(),
-                 batch_size: int = DEFAULT_BATCH_SIZE,
+                 batch_size: int = DEFAULT_BATCH_SIZE, reanalyze: bool = False,
                  on_progress: ProgressHook | None = None,
                  on_commit: CommitHook | None = None) -> IngestSummary:
     """Ingest every document under these paths (see `ingest_documents`).
@@ -65,8 +89,8 @@ def ingest_paths(paths: Iterable[str], store: Store, *, config: Config = Config(
     paths = list(paths)
     store.forget_failures(paths)
     return ingest_documents(_read_each(paths), store, config=config,
-                            batch_size=batch_size, on_progress=on_progress,
-                            on_commit=on_commit)
+                            batch_size=batch_size, reanalyze=reanalyze,
+                            on_progress=on_progress, on_commit=on_commit)
 
 
 def _read_each(paths: Iterable[str]) -> Iterator[Document | Failure]:
@@ -80,80 +104,96 @@ def _read_each(paths: Iterable[str]) -> Iterator[Document | Failure]:
 
 def ingest_documents(items: Iterable[Document | Failure], store: Store, *,
                      config: Config = Config(), batch_size: int = DEFAULT_BATCH_SIZE,
-                     on_progress: ProgressHook | None = None,
+                     reanalyze: bool = False, on_progress: ProgressHook | None = None,
                      on_commit: CommitHook | None = None) -> IngestSummary:
-    """Analyse and store new or changed documents; quarantine failures."""
+    """Analyse and store the documents that are new, changed, or stored by
+    another analyser; quarantine failures.
+
+    ``reanalyze`` re-analyses and replaces every document, even one stored
+    with the same text by the same analyser (after editing a lexicon, say);
+    an interrupted forced run starts over when re-run with it.
+    """
     if batch_size < 1:
         raise UsageError(f"batch size must be at least 1, not {batch_size}")
-    summary = IngestSummary()
-    notify = on_progress or (lambda outcome, what: None)
-    fresh = _skip_unchanged(items, store, summary, notify, batch_size)
+    run = _Run(store, analyser_fingerprint(config), reanalyze,
+               on_progress or (lambda outcome, what: None), on_commit)
     batch: list[Analysis] = []
-    for result in analyze_documents(fresh, config):
+    for result in analyze_documents(_to_analyse(items, run, batch_size), config):
         if isinstance(result, Failure):
-            _quarantine(store, result, summary, notify)
+            _quarantine(run, result)
             continue
         batch.append(result)
         if len(batch) >= batch_size:
-            _commit(store, batch, summary, notify, on_commit)
-    _commit(store, batch, summary, notify, on_commit)
-    return summary
+            _commit(run, batch)
+    _commit(run, batch)
+    return run.summary
 
 
-def _skip_unchanged(items: Iterable[Document | Failure], store: Store,
-                    summary: IngestSummary, notify: ProgressHook, chunk: int
-                    ) -> Iterator[Document | Failure]:
-    """The items, less the documents already stored with the same hash."""
+def _to_analyse(items: Iterable[Document | Failure], run: _Run, chunk: int
+                ) -> Iterator[Document | Failure]:
+    """The items, less the documents already stored with the same hash by the
+    same analyser; notes the ones stored before with the same hash."""
     iterator = iter(items)
     while group := list(islice(iterator, chunk)):
-        known = store.known_hashes(item.id for item in group if isinstance(item, Document))
+        known = run.store.known_versions(item.id for item in group
+                                         if isinstance(item, Document))
         for item in group:
-            if isinstance(item, Document) and known.get(item.id) == item.sha256:
-                summary.unchanged += 1
-                notify(UNCHANGED, item.id)
-            else:
+            stored = known.get(item.id) if isinstance(item, Document) else None
+            if stored is None or stored.sha256 != item.sha256:
                 yield item
+            elif run.force or stored.analyser != run.analyser:
+                run.reanalysing.add(item.id)
+                yield item
+            else:
+                run.summary.unchanged += 1
+                run.notify(UNCHANGED, item.id)
 
 
-def _commit(store: Store, batch: list[Analysis], summary: IngestSummary,
-            notify: ProgressHook, on_commit: CommitHook | None) -> None:
+def _commit(run: _Run, batch: list[Analysis]) -> None:
     if not batch:
         return
-    for analysis, written in zip(batch, _put_batch(store, batch)):
+    for analysis, written in zip(batch, _put_batch(run, batch)):
+        doc_id = analysis.document.id
         if isinstance(written, StoreError):
-            _quarantine(store, Failure(analysis.document.id, f"cannot store: {written}"),
-                        summary, notify)
+            _quarantine(run, Failure(doc_id, f"cannot store: {written}"))
             continue
-        outcome = STORED if written else UNCHANGED
-        setattr(summary, outcome, getattr(summary, outcome) + 1)
-        notify(outcome, analysis.document.id)
+        _count(run, STORED if written else UNCHANGED, doc_id)
     batch.clear()
-    update_links(store)
-    if on_commit:
-        on_commit(summary)
+    update_links(run.store)
+    if run.on_commit:
+        run.on_commit(run.summary)
 
 
-def _put_batch(store: Store, batch: list[Analysis]) -> list[bool | StoreError]:
+def _count(run: _Run, outcome: str, doc_id: str) -> None:
+    summary = run.summary
+    setattr(summary, outcome, getattr(summary, outcome) + 1)
+    if outcome == STORED and doc_id in run.reanalysing:
+        summary.reanalysed += 1
+    run.reanalysing.discard(doc_id)
+    run.notify(outcome, doc_id)
+
+
+def _put_batch(run: _Run, batch: list[Analysis]) -> list[bool | StoreError]:
     """Write the batch in one transaction; when that fails, each analysis on
     its own, so one unstorable record costs only its document."""
     try:
-        return store.put_many(batch)
+        return run.store.put_many(batch, analyser=run.analyser, force=run.force)
     except StoreError:
-        return [_put_one(store, analysis) for analysis in batch]
+        return [_put_one(run, analysis) for analysis in batch]
 
 
-def _put_one(store: Store, analysis: Analysis) -> bool | StoreError:
+def _put_one(run: _Run, analysis: Analysis) -> bool | StoreError:
     try:
-        return store.put(analysis)
+        return run.store.put(analysis, analyser=run.analyser, force=run.force)
     except StoreError as exc:
         return exc
 
 
-def _quarantine(store: Store, failure: Failure, summary: IngestSummary,
-                notify: ProgressHook) -> None:
-    store.quarantine(failure.source, failure.message)
-    summary.failed += 1
-    notify(FAILED, str(failure))
+def _quarantine(run: _Run, failure: Failure) -> None:
+    run.store.quarantine(failure.source, failure.message)
+    run.reanalysing.discard(failure.source)
+    run.summary.failed += 1
+    run.notify(FAILED, str(failure))
 
 
 def estimate_documents(paths: Iterable[str]) -> int | None:

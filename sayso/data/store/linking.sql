@@ -3,9 +3,10 @@
 -- are positional (?).
 
 -- name: unlinked
--- Stored documents not linked yet, or changed since they were linked.
+-- Stored documents not linked yet, or changed or re-analysed since they were
+-- linked (the store marks a replaced document's link row stale).
 SELECT d.id FROM documents d
-LEFT JOIN link_documents l ON d.id = l.id AND d.sha256 = l.sha256
+LEFT JOIN link_documents l ON d.id = l.id AND d.sha256 = l.sha256 AND NOT l.stale
 WHERE l.id IS NULL
 ORDER BY d.published NULLS LAST, d.id;
 
@@ -71,7 +72,8 @@ ON CONFLICT (kind) DO UPDATE SET last = greatest(link_ids.last, excluded.last);
 
 -- name: insert_documents
 -- One list per column of link_documents, one item per new document.
-INSERT INTO link_documents
+INSERT INTO link_documents (id, sha256, day, arrival, signature, terms, title, published,
+                            story)
 SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::INTEGER[]), unnest(?::BIGINT[]),
        unnest(?::UBIGINT[][]), unnest(?::JSON[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
        unnest(?::TEXT[]);
