@@ -40,7 +40,7 @@ def report(failure: Failure) -> None:
 
 ACCURATE_OPTION = typer.Option(
     False, "--accurate", help="Find attributions with the transformer tagger: more accurate, "
-                              "several times slower (needs sayso[accurate]).")
+                              "several times slower (needs sayso\\[accurate]).")
 
 
 @contextmanager
@@ -69,7 +69,7 @@ def analyze(
         help="Write here instead of stdout (with --engine dask: a directory of part files)."),
     engine: str = typer.Option(
         "local", "--engine", help="local (this process) or dask (parts of files as "
-                                  "Dask tasks; needs sayso[dask] and --output DIR)."),
+                                  "Dask tasks; needs sayso\\[dask] and --output DIR)."),
     scheduler: Optional[str] = typer.Option(
         None, "--scheduler", help="With --engine dask: a scheduler address "
                                   "(tcp://host:8786) or processes, threads, sync."),
