@@ -40,7 +40,7 @@ def report(failure: Failure) -> None:
 
 ACCURATE_OPTION = typer.Option(
     False, "--accurate", help="Find attributions with the transformer tagger: more accurate, "
-                              "several times slower (needs sayso\\[accurate]).")
+                              "about twice the analysis time (needs sayso\\[accurate]).")
 
 
 @contextmanager

@@ -19,7 +19,7 @@ class Config:
         None runs every built-in stage (see `sayso.nlp.builtin`).
     accurate: run each stage's accurate variant where it has one (the
         transformer attribution tagger instead of the CRF): better
-        attributions, several times slower; needs ``sayso[accurate]``.
+        attributions, about twice the analysis time; needs ``sayso[accurate]``.
     """
 
     model: str = DEFAULT_MODEL

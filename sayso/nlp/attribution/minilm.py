@@ -11,7 +11,8 @@ BIO order is decoded, and the runs become the same tagged spans the CRF
 tagger makes, so grouping into attributions (`tagger.candidates_from_spans`),
 the merge with the rules and enrichment are shared.
 
-It is more accurate than the CRF and several times slower (docs/QUALITY.md),
+It is more accurate than the CRF alone and about six times slower (the stage
+costs 1.5 times the spaCy parse instead of 0.23; docs/QUALITY.md),
 so it runs only when asked for (``sayso analyze --accurate``). The model is
 an int8 ONNX file run by onnxruntime, with its word-piece tokenizer, both
 written by ``scripts/train_attribution_minilm.py``; they need the extra

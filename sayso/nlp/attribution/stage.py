@@ -36,7 +36,7 @@ def attributions_stage(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
 @register("attributions-accurate")
 def accurate_attributions_stage(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
     """Attributions from the merged transformer tagger and rule candidates:
-    more accurate, several times slower (``sayso analyze --accurate``)."""
+    more accurate, about six times slower (``sayso analyze --accurate``)."""
     candidates = find_candidates(parsed, minilm_candidates, prefer_tagger=True)
     return replace(analysis, attributions=enrich(parsed, analysis.actors, candidates))
 
