@@ -54,10 +54,14 @@ def _combined(tagged: Candidate, rule: Candidate) -> Candidate:
 
 
 def _tagger_first(tagged: Candidate, rule: Candidate) -> Candidate:
-    """The tagger's spans, the rules' where the tagger has none."""
-    return Candidate(cue=tagged.cue, content=tagged.content or rule.content,
-                     source=tagged.source or rule.source, finder=MERGED,
-                     score=max(tagged.score, rule.score))
+    """The tagger's spans, the rules' where the tagger has none; a content
+    fragment that is the source itself (the subject tagged as content) is
+    dropped."""
+    source = tagged.source or rule.source
+    content = tuple(span for span in tagged.content
+                    if source is None or not _overlaps(span, source))
+    return Candidate(cue=tagged.cue, content=content or rule.content, source=source,
+                     finder=MERGED, score=max(tagged.score, rule.score))
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -97,7 +97,7 @@ def candidate(text: str, cue: TaggedSpan, source: TaggedSpan | None,
     tagger found none."""
     head = cue_head(cue)
     content = join_spans(text, contents)
-    source_span = source.chars if source else source_from_tree(head, taken)
+    source_span = trim(text, source.chars) if source else source_from_tree(head, taken)
     if source_span is None and head.dep_ == "prep":
         source_span = subtree_span(cue.tokens[-1], PREP_SOURCE_DEPS, [])
         content = cut_out(text, content, source_span)
