@@ -1,6 +1,8 @@
 """The accurate (transformer) attribution tagger behind ``--accurate``."""
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -11,9 +13,12 @@ from conftest import FIXTURES
 from sayso.api import analyze
 from sayso.cli import app
 from sayso.config import Config
+from sayso.engines.local import analyze_documents
+from sayso.errors import MissingExtraError
 from sayso.nlp import stages
 from sayso.nlp.attribution import minilm
 from sayso.nlp.builtin import PIPELINE
+from sayso.read import read_text
 from sayso.schema import validate
 from sayso.store import Store
 
@@ -84,3 +89,14 @@ def test_cli_ingest_accepts_accurate(tmp_path):
     assert result.exit_code == 0, result.output
     with Store(db, read_only=True) as store:
         assert store.get("harbour_bridge").attributions
+
+
+def test_missing_extra_is_one_error_before_any_document(monkeypatch):
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    minilm.load_model.cache_clear()
+    try:
+        documents = [read_text("The senator said the bill would fail.", f"d{n}") for n in range(3)]
+        with pytest.raises(MissingExtraError, match=r"sayso\[accurate\]"):
+            list(analyze_documents(documents, ACCURATE))
+    finally:
+        minilm.load_model.cache_clear()

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from ..config import Config
 from ..model import Analysis, Document, Failure
 from ..nlp.parse import load_pipeline, parse_documents
-from ..nlp.stages import resolve, run_stages
+from ..nlp.stages import prepare_stages, resolve, run_stages
 
 
 def analyze_documents(items: Iterable[Document | Failure], config: Config = Config()
@@ -14,10 +14,12 @@ def analyze_documents(items: Iterable[Document | Failure], config: Config = Conf
     """Analyse documents in input order; failures pass through unchanged.
 
     A document whose analysis raises becomes a `Failure` naming it, so one
-    bad document never stops the batch.
+    bad document never stops the batch; a stage that cannot load what it
+    needs (a missing extra) raises before the first document.
     """
     nlp = load_pipeline(config.model)
     stages = resolve(config.stages, accurate=config.accurate)
+    prepare_stages(stages)
     pending: list[Failure] = []
 
     def documents() -> Iterator[Document]:

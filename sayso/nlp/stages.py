@@ -16,14 +16,29 @@ from .parse import ParsedDocument
 Stage = Callable[[ParsedDocument, Analysis], Analysis]
 
 STAGES: dict[str, Stage] = {}
+PREPARERS: dict[str, Callable[[], object]] = {}
 
 
-def register(name: str) -> Callable[[Stage], Stage]:
-    """Decorator: make a stage available under ``name``."""
+def register(name: str, *, prepare: Callable[[], object] | None = None
+             ) -> Callable[[Stage], Stage]:
+    """Decorator: make a stage available under ``name``.
+
+    ``prepare`` loads what the stage needs (a model, an optional package);
+    `prepare_stages` calls it once before any document, so a missing extra
+    is one error for the run, not one failure per document."""
     def add(stage: Stage) -> Stage:
         STAGES[name] = stage
+        if prepare is not None:
+            PREPARERS[name] = prepare
         return stage
     return add
+
+
+def prepare_stages(stages: list[tuple[str, Stage]]) -> None:
+    """Load what these stages need; raises the stage's SaysoError if it cannot."""
+    for name, _stage in stages:
+        if name in PREPARERS:
+            PREPARERS[name]()
 
 
 def resolve(names: tuple[str, ...] | None, *, accurate: bool = False

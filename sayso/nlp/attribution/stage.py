@@ -20,7 +20,7 @@ from ..stages import register
 from .candidates import Candidate
 from .enrich import cue_record, enrich, quoted_share
 from .merge import merge_candidates
-from .minilm import minilm_candidates
+from .minilm import load_model as load_minilm, minilm_candidates
 from .quotes import find_quotes
 from .rules import rule_candidates, source_of_cue
 from .tagger import FINDER as TAGGER, tag_candidates
@@ -33,7 +33,7 @@ def attributions_stage(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
     return replace(analysis, attributions=enrich(parsed, analysis.actors, candidates))
 
 
-@register("attributions-accurate")
+@register("attributions-accurate", prepare=load_minilm)
 def accurate_attributions_stage(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
     """Attributions from the merged transformer tagger and rule candidates:
     more accurate, about six times slower (``sayso analyze --accurate``)."""
