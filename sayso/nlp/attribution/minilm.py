@@ -106,10 +106,13 @@ def token_probabilities(doc: Doc, text: str) -> np.ndarray:
     starts, probabilities = piece_probabilities(text)
     out = np.zeros((len(doc), len(LABELS)), dtype=np.float32)
     out[:, 0] = 1.0
-    for token in doc:
-        piece = int(np.searchsorted(starts, token.idx))
-        if piece < len(starts) and starts[piece] < token.idx + len(token.text):
-            out[token.i] = probabilities[piece]
+    token_starts = np.fromiter((token.idx for token in doc), dtype=np.int64, count=len(doc))
+    token_ends = token_starts + np.fromiter((len(token.text) for token in doc),
+                                            dtype=np.int64, count=len(doc))
+    first_piece = np.searchsorted(starts, token_starts)
+    found = first_piece < len(starts)
+    found[found] = starts[first_piece[found]] < token_ends[found]
+    out[found] = probabilities[first_piece[found]]
     return out
 
 
