@@ -33,14 +33,16 @@ from onnxruntime.quantization import QuantType, quantize_dynamic
 from tokenizers import Tokenizer
 from transformers import AutoModel
 
-from sayso.nlp.attribution.minilm import CLS, LABELS, MODEL_FILE, SEP, TOKENIZER_FILE
+from sayso.nlp.attribution.minilm import (CLS, LABELS, MODEL_FILE, SEP, TOKENIZER_FILE,
+                                          WINDOW, window_starts)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_attribution_tagger import char_roles, read_gold  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
-WINDOW, STRIDE, BATCH = 192, 160, 16
+STRIDE, BATCH = 160, 16
+"""Training windows overlap less than those read at run time (every 96)."""
 LEARNING_RATE, WARM_UP = 8e-5, 100
 IGNORE = -100
 
@@ -79,10 +81,8 @@ def training_windows(tokenizer: Tokenizer, rows: list[dict]) -> list[tuple[list[
     windows = []
     for row in rows:
         ids, labels = piece_labels(tokenizer, row)
-        starts = list(range(0, max(len(ids) - WINDOW, 0) + 1, STRIDE))
-        if starts[-1] + WINDOW < len(ids):
-            starts.append(len(ids) - WINDOW)
-        windows += [(ids[s:s + WINDOW], labels[s:s + WINDOW]) for s in starts]
+        windows += [(ids[s:s + WINDOW], labels[s:s + WINDOW])
+                    for s in window_starts(len(ids), STRIDE)]
     return windows
 
 

@@ -100,3 +100,21 @@ def test_missing_extra_is_one_error_before_any_document(monkeypatch):
             list(analyze_documents(documents, ACCURATE))
     finally:
         minilm.load_model.cache_clear()
+
+
+def test_sources_keep_abbreviation_points_and_contents_lose_quotation_marks():
+    text = ('Officials in the U.S. said the plan would fail.\n\n'
+            '"We cannot afford the new bridge this year," the mayor said.\n')
+    found = {(a.source.text, a.content.text) for a in analyze(text, config=ACCURATE).attributions}
+    assert ("Officials in the U.S.", "the plan would fail") in found
+    assert any(source == "the mayor" and content.startswith("We cannot")
+               and '"' not in content for source, content in found)
+
+
+def test_a_token_inside_a_word_piece_takes_that_piece(nlp):
+    text = "He cannot go, she said."
+    doc = nlp(text)
+    probabilities = minilm.token_probabilities(doc, text)
+    can, not_ = doc[1], doc[2]
+    assert (can.text, not_.text) == ("can", "not")
+    assert (probabilities[not_.i] == probabilities[can.i]).all()

@@ -198,3 +198,9 @@ def test_a_definite_description_is_the_named_actor_before_an_unnamed_one(
               Actor(id="a2", name="spokeswoman", kind="anonymous",
                     mentions=((start, start + len("spokeswoman")),)))
     assert speakers(nlp, text, actors) == [expected]
+
+
+def test_a_description_matches_whole_words_only(nlp):
+    text = "Kim Coleman spoke on Monday. The man said the talks had failed."
+    actors = (person("a1", "Kim Coleman", text),)
+    assert speakers(nlp, text, actors) == [None]

@@ -22,6 +22,7 @@ from ..config import Config
 from ..errors import MissingExtraError, UsageError
 from ..model import Analysis, Failure
 from ..read import expand_paths, read_paths
+from ..nlp.stages import prepare_stages, resolve
 from .local import analyze_documents
 
 PART_NAME = "part-{:05d}.jsonl"
@@ -90,8 +91,10 @@ def analyze_with_dask(paths: Iterable[str], out_dir: str | Path, *,
     ``scheduler``: a Dask scheduler address ("tcp://host:8786") to run on a
     cluster, or a local scheduler name ("processes", "threads", "sync");
     None runs local processes. Returns each part's result and the inputs
-    that could not even be listed.
+    that could not even be listed. The stages load what they need here
+    first, so a missing extra fails before any part file is written.
     """
+    prepare_stages(resolve(config.stages, accurate=config.accurate))
     bag = _dask_bag()
     plan = plan_parts(paths, files_per_part)
     Path(out_dir).mkdir(parents=True, exist_ok=True)

@@ -74,7 +74,9 @@ class Store:
 
         ``analyser`` is the fingerprint of what produced them (None: unknown).
         An analysis whose document is stored with the same sha256 and analyser
-        is not written, unless ``force``. Within the batch a later analysis
+        is not written, unless ``force``. Putting with ``analyser=None`` over a
+        document that ingest stored with a fingerprint writes it (the analysers
+        differ) and leaves it to be re-analysed by the next ingest. Within the batch a later analysis
         with the same id wins.
         """
         latest = {a.document.id: a for a in analyses}

@@ -184,7 +184,7 @@ def _description_actor(actors: Sequence[Actor], noun: Token,
         if office and any(_holds_office(label, office) for label in offices_held):
             return True
         labels = (actor.name, actor.title or "", actor.role or "", *actor.aliases)
-        return any(word in label.lower() for label in labels)
+        return any(word in label.lower().split() for label in labels)
 
     return _nearest_before(actors, noun.idx, describes)
 

@@ -62,24 +62,24 @@ def load_model():
     return session, tokenizer
 
 
-def window_starts(length: int) -> list[int]:
-    """Where the windows over `length` pieces start: every STRIDE pieces,
+def window_starts(length: int, stride: int = STRIDE) -> list[int]:
+    """Where the windows over `length` pieces start: every `stride` pieces,
     the last one flush with the end."""
-    starts = list(range(0, max(length - WINDOW, 0) + 1, STRIDE))
+    starts = list(range(0, max(length - WINDOW, 0) + 1, stride))
     if starts[-1] + WINDOW < length:
         starts.append(length - WINDOW)
     return starts
 
 
 def piece_probabilities(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """(start offset of each word piece, its label probabilities).
+    """((start, end) offsets of each word piece, its label probabilities).
 
     A piece seen by several windows averages their outputs, weighted by how
     far it sits from the window's edges (more context on both sides)."""
     session, tokenizer = load_model()
     encoding = tokenizer.encode(text, add_special_tokens=False)
     ids = np.asarray(encoding.ids, dtype=np.int64)
-    starts = np.asarray([start for start, _ in encoding.offsets], dtype=np.int64)
+    offsets = np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2)
     total = np.zeros((len(ids), len(LABELS)), dtype=np.float32)
     weight = np.zeros(len(ids), dtype=np.float32)
     for first in window_starts(len(ids)) if len(ids) else []:
@@ -92,7 +92,7 @@ def piece_probabilities(text: str) -> tuple[np.ndarray, np.ndarray]:
         closeness = 1.0 + np.minimum(position, position[::-1])
         total[first:first + len(chunk)] += probabilities * closeness[:, None]
         weight[first:first + len(chunk)] += closeness
-    return starts, total / np.maximum(weight, 1e-9)[:, None]
+    return offsets, total / np.maximum(weight, 1e-9)[:, None]
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -101,18 +101,25 @@ def softmax(logits: np.ndarray) -> np.ndarray:
 
 
 def token_probabilities(doc: Doc, text: str) -> np.ndarray:
-    """Label probabilities per spaCy token: those of its first word piece
-    ("O" for a token no piece starts in, such as whitespace)."""
-    starts, probabilities = piece_probabilities(text)
+    """Label probabilities per spaCy token: those of the word piece its
+    first character is in (spaCy splits "cannot" where the tokenizer keeps
+    one piece), else of the first piece starting inside it; "O" for a token
+    no piece touches, such as whitespace."""
+    offsets, probabilities = piece_probabilities(text)
     out = np.zeros((len(doc), len(LABELS)), dtype=np.float32)
     out[:, 0] = 1.0
+    if not len(offsets):
+        return out
+    starts, ends = offsets[:, 0], offsets[:, 1]
     token_starts = np.fromiter((token.idx for token in doc), dtype=np.int64, count=len(doc))
     token_ends = token_starts + np.fromiter((len(token.text) for token in doc),
                                             dtype=np.int64, count=len(doc))
-    first_piece = np.searchsorted(starts, token_starts)
-    found = first_piece < len(starts)
-    found[found] = starts[first_piece[found]] < token_ends[found]
-    out[found] = probabilities[first_piece[found]]
+    covering = np.searchsorted(starts, token_starts, side="right") - 1
+    inside = np.minimum(covering + 1, len(starts) - 1)
+    covers = (covering >= 0) & (ends[np.maximum(covering, 0)] > token_starts)
+    piece = np.where(covers, covering, inside)
+    found = covers | ((starts[inside] >= token_starts) & (starts[inside] < token_ends))
+    out[found] = probabilities[piece[found]]
     return out
 
 

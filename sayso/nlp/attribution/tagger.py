@@ -21,7 +21,8 @@ once per process.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -64,6 +65,17 @@ class TaggedSpan:
         last = self.tokens[-1]
         return (self.tokens[0].idx, last.idx + len(last.text))
 
+    def without_edge(self, drop: Callable[[Token], bool]) -> TaggedSpan | None:
+        """The span less the tokens at either end for which `drop` holds
+        (a comma after a source, the quotation marks around a quote);
+        None when nothing is left."""
+        tokens = list(self.tokens)
+        while tokens and drop(tokens[0]):
+            tokens.pop(0)
+        while tokens and drop(tokens[-1]):
+            tokens.pop()
+        return replace(self, tokens=tuple(tokens)) if tokens else None
+
     def distance(self, other: TaggedSpan) -> int:
         """Tokens between the two spans (0 when they touch or overlap)."""
         return max(0, other.start - self.end, self.start - other.end)
@@ -83,8 +95,8 @@ def candidates_from_spans(doc: Doc, spans: list[TaggedSpan]) -> list[Candidate]:
     """Tagged role spans grouped into attributions around their cues (see
     module docstring); shared with the transformer tagger (`minilm.py`)."""
     cues = [span for span in spans if span.role == "CUE"]
-    sources = assign_sources(cues, [s for s in spans if s.role == "SOURCE"])
-    contents = assign_contents(cues, [s for s in spans if s.role == "CONTENT"])
+    sources = assign_sources(cues, edge_trimmed(spans, "SOURCE", is_punctuation))
+    contents = assign_contents(cues, edge_trimmed(spans, "CONTENT", is_quotation_mark))
     taken = [span.chars for span in spans]
     text = doc_text(doc)
     return [candidate(text, cue, sources.get(index), contents.get(index, []), taken)
@@ -97,7 +109,7 @@ def candidate(text: str, cue: TaggedSpan, source: TaggedSpan | None,
     tagger found none."""
     head = cue_head(cue)
     content = join_spans(text, contents)
-    source_span = trim(text, source.chars) if source else source_from_tree(head, taken)
+    source_span = source.chars if source else source_from_tree(head, taken)
     if source_span is None and head.dep_ == "prep":
         source_span = subtree_span(cue.tokens[-1], PREP_SOURCE_DEPS, [])
         content = cut_out(text, content, source_span)
@@ -106,6 +118,21 @@ def candidate(text: str, cue: TaggedSpan, source: TaggedSpan | None,
         content = (from_tree,) if from_tree else ()
     return Candidate(cue=cue.chars, content=content, source=source_span,
                      finder=FINDER, score=cue.score)
+
+
+def edge_trimmed(spans: list[TaggedSpan], role: str, drop: Callable[[Token], bool]
+                 ) -> list[TaggedSpan]:
+    """The spans of a role without the tokens `drop` rejects at their edges."""
+    return [trimmed for span in spans if span.role == role
+            and (trimmed := span.without_edge(drop)) is not None]
+
+
+def is_punctuation(token: Token) -> bool:
+    return token.is_punct
+
+
+def is_quotation_mark(token: Token) -> bool:
+    return token.is_quote
 
 
 def source_from_tree(head: Token, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
