@@ -118,3 +118,12 @@ def test_a_token_inside_a_word_piece_takes_that_piece(nlp):
     can, not_ = doc[1], doc[2]
     assert (can.text, not_.text) == ("can", "not")
     assert (probabilities[not_.i] == probabilities[can.i]).all()
+
+
+def test_cli_eval_refuses_accurate_with_given_predictions(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "d1", "text": "Hi.", "attributions": []}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "attribution", "--gold", str(gold),
+                                      "--pred", str(gold), "--accurate"])
+    assert result.exit_code == 2
+    assert "with --pred nothing is analysed" in result.output

@@ -66,6 +66,8 @@ def evaluate(task: str, gold: Path, *, predictions: Path | None = None,
         raise InputError(str(gold), "no such gold file")
     if task == "stories" and predictions is None and docs is None:
         raise UsageError("eval stories needs --docs (the documents to link) or --pred")
+    if predictions is not None and config.accurate:
+        raise UsageError("--accurate analyses the gold texts; with --pred nothing is analysed")
     with tempfile.TemporaryDirectory() as tmp:
         if predictions is None:
             predictions = Path(tmp) / "pred.jsonl"
