@@ -1,7 +1,7 @@
 """Turning sets of spaCy tokens into character spans."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span as TokenSpan, Token
@@ -25,7 +25,7 @@ def token_runs(tokens: Iterable[Token]) -> list[list[Token]]:
             runs[-1].append(token)
         else:
             runs.append([token])
-    trimmed = [_trim(run) for run in runs]
+    trimmed = [trimmed_run(run) for run in runs]
     return [run for run in trimmed if run]
 
 
@@ -33,11 +33,14 @@ def _only_filler_between(left: Token, right: Token) -> bool:
     return all(_is_filler(t) for t in left.doc[left.i + 1:right.i])
 
 
-def _trim(run: list[Token]) -> list[Token]:
+def trimmed_run(run: list[Token], drop: Callable[[Token], bool] = _is_filler
+                ) -> list[Token]:
+    """The run less the tokens at either end for which `drop` holds
+    (punctuation and spaces by default)."""
     start, end = 0, len(run)
-    while start < end and _is_filler(run[start]):
+    while start < end and drop(run[start]):
         start += 1
-    while end > start and _is_filler(run[end - 1]):
+    while end > start and drop(run[end - 1]):
         end -= 1
     return run[start:end]
 

@@ -32,6 +32,7 @@ from ...resources import data_file, read_table
 from ..parse import ParsedDocument, doc_text
 from .candidates import Candidate
 from .features import CueLexicon, Paragraph, paragraphs, sequence_features
+from .spans import trimmed_run
 
 MODEL_FILE = ("models", "attribution-tagger.crfsuite")
 LEXICON_FILE = ("models", "attribution-cue-lemmas.tsv")
@@ -69,11 +70,7 @@ class TaggedSpan:
         """The span less the tokens at either end for which `drop` holds
         (a comma after a source, the quotation marks around a quote);
         None when nothing is left."""
-        tokens = list(self.tokens)
-        while tokens and drop(tokens[0]):
-            tokens.pop(0)
-        while tokens and drop(tokens[-1]):
-            tokens.pop()
+        tokens = trimmed_run(list(self.tokens), drop)
         return replace(self, tokens=tuple(tokens)) if tokens else None
 
     def distance(self, other: TaggedSpan) -> int:
