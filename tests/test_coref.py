@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import sayso
+
 from sayso.model import Actor, Analysis
 from sayso.nlp.actors import find_actors
 from sayso.nlp.attribution import gender
@@ -184,6 +186,22 @@ def test_a_role_the_name_is_in_apposition_to_is_its_role(actors_of):
 def test_a_name_after_a_preposition_takes_no_role_from_before_it(actors_of):
     actors = actors_of("A spokesperson for Tom Hale said the claims were false.")
     assert _by_name(actors, "Tom Hale").role is None
+
+
+def test_a_titled_name_after_a_preposition_keeps_only_its_title(actors_of):
+    actors = actors_of("A spokesperson for Sen. Tom Hale said the claims were false.")
+    hale = _by_name(actors, "Tom Hale")
+    assert (hale.title, hale.role) == ("Sen.", None)
+    assert _by_name(actors, "spokesperson").affiliation == hale.id
+
+
+def test_a_spokesperson_for_someone_is_the_source_not_the_one_served(nlp):
+    text = "A spokesperson for Sen. Tom Hale said the claims were false."
+    analysis = sayso.analyze(text)
+    spokesperson = next(a for a in analysis.actors if a.name == "spokesperson")
+    [attribution] = analysis.attributions
+    assert attribution.source.text == "A spokesperson for Sen. Tom Hale"
+    assert (attribution.source.actor, attribution.source.kind) == (spokesperson.id, "anonymous")
 
 
 @pytest.mark.parametrize("description, expected", [

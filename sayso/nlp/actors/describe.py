@@ -26,6 +26,8 @@ LINK_WORDS = {"in", "of", "for", "'s", "’s", "-", "."}
 APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;:()\"“”]{3,90}?)(?=\s*(?:[,;:.\"“”]|\(|$))")
 AFFILIATION_KINDS = ("group", "organization", "country", "outlet")
 POSSESSED_REACH = 120
+SPACES = re.compile(r"\s*")
+SERVING = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?")
 
 
 def describe(doc: Doc, entities: list[Entity]) -> None:
@@ -53,14 +55,16 @@ def _describe_person(doc: Doc, text: str, person: Entity,
 def prefix_of(doc: Doc, text: str, start: int) -> tuple[int, str]:
     """The descriptive words right before a name: nouns, adjectives, names
     and "in"/"of" back to a verb, a comma or the sentence start ("Hamas
-    spokesman in Gaza", "Syrian President"); none for the object of a
-    preposition ("a spokesperson for Grassley" is not Grassley's role)."""
+    spokesman in Gaza", "Syrian President"); for the object of a
+    preposition only its own title ("a spokesperson for Sen. Chuck
+    Grassley": Sen. is his title, spokesperson not his role)."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return start, ""
     first = last = span[0].i
-    if first > 0 and doc[first - 1].pos_ == "ADP":
-        return start, ""
+    title_start = _own_title_start(doc, text, start)
+    if title_start is not None:
+        return title_start, text[title_start:start]
     while first > 0 and _descriptive(doc[first - 1]) and (
             not doc[first].is_sent_start or _title_ends_before(text, doc[first].idx)):
         first -= 1
@@ -68,6 +72,20 @@ def prefix_of(doc: Doc, text: str, start: int) -> tuple[int, str]:
         first += 1
     begin = doc[first].idx if first < last else start
     return begin, text[begin:start]
+
+
+def _own_title_start(doc: Doc, text: str, start: int) -> int | None:
+    """Where the name's own words begin when a preposition governs it: the
+    start of a title right before it ("for Sen. Chuck Grassley"), or the
+    name's start when it has none ("for Tom Hale"); None when no preposition
+    comes first."""
+    reach = max(0, start - 40)
+    title = lexicon.title_before_pattern().search(text[reach:start])
+    begin = reach + title.start() if title else start
+    before = doc.char_span(begin, begin + 1, alignment_mode="expand")
+    if before is None or before[0].i == 0 or doc[before[0].i - 1].pos_ != "ADP":
+        return None
+    return begin
 
 
 def _title_ends_before(text: str, at: int) -> bool:
@@ -224,5 +242,20 @@ def _describe_body(text: str, body: Entity, entities: list[Entity]) -> None:
     for mention in body.named():
         if body.affiliation is None and mention.source == "agent":
             body.affiliation = _entity_inside(entities, mention.start, mention.end, body)
+        if body.affiliation is None and body.kind == "anonymous":
+            body.affiliation = _served(text, mention.end, entities, body)
         if body.affiliation is None:
             _take_apposition(text, mention.end, body, entities)
+
+
+def _served(text: str, end: int, entities: list[Entity], itself: Entity) -> Entity | None:
+    """The actor named right after "for", "of" or "to" (behind its title,
+    if any) that an unnamed actor works for: "a spokesperson for Sen. Chuck
+    Grassley", "an aide to the governor"."""
+    found = SERVING.match(text, end)
+    if not found:
+        return None
+    title = lexicon.title_pattern().match(text, found.end())
+    start = SPACES.match(text, title.end()).end() if title else found.end()
+    return next((e for e in entities if e is not itself and e.kind != "anonymous"
+                 and any(m.start == start for m in e.named())), None)

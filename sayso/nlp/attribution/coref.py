@@ -42,6 +42,7 @@ THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 ORGANISATION_KINDS = ("organization", "country", "group", "outlet")
 DESCRIPTION_MODIFIERS = ("compound", "amod")
+SERVING_PREPOSITIONS = frozenset({"for", "of", "to"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
         return None
     named = [a for a in actors if a.kind != "anonymous"]
     head = head_token(doc, span)
+    span = speaker_part(doc, span, head)
     genders = Genders(actors, doc, speakers)
     if found := (actor_for_span(named, span)
                  or (_definite_description(head) and _description_actor(named, head, genders))
@@ -82,6 +84,23 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
     if head.pos_ == "NOUN":
         return _description_actor(actors, head, genders)
     return None
+
+
+def speaker_part(doc: Doc, span: Span, head: Token | None) -> Span:
+    """The source span up to a "for", "of" or "to" phrase on its head noun:
+    "a spokesperson for Sen. Chuck Grassley" is the spokesperson, not the
+    senator. The whole span where a name stands in apposition ("A
+    spokeswoman for the governor, Ruth Adams"), or after "in" (the small
+    model hangs the name of "Hamas spokesman in Gaza Fawzi Barhoum" under
+    it)."""
+    if head is None or head.pos_ != "NOUN" or any(c.dep_ == "appos" for c in head.rights):
+        return span
+    served = next((child for child in head.rights
+                   if child.dep_ == "prep" and child.lower_ in SERVING_PREPOSITIONS), None)
+    if served is None or served.idx <= span[0]:
+        return span
+    before = doc[served.i - 1]
+    return (span[0], before.idx + len(before.text))
 
 
 def _definite_description(head: Token | None) -> bool:

@@ -17,7 +17,7 @@ from ...model import Actor, Attribution, Channel, Content, Cue, Source, Span
 from ..parse import ParsedDocument, doc_text
 from .candidates import Candidate
 from .channels import find_channels
-from .coref import head_token, source_actor
+from .coref import head_token, source_actor, speaker_part
 from .lexicon import lexicon
 from .quotes import Quote, find_quotes
 from .spans import hull, sentence_of, token_spans
@@ -145,17 +145,20 @@ def antecedent(doc: Doc, span: Span) -> Span | None:
 def source_kind(doc: Doc, span: Span, actor_kind: str | None) -> str:
     """named | anonymous | organization | outlet | document | author.
 
-    In order: a whole phrase in source_kinds.tsv ("the New York Times"); a
-    person's name in the phrase ("Its spokesman, Omar Saleh"); the kind of
-    the actor it refers to; the head word in source_kinds.tsv ("officials",
-    "a report"); the head's entity type; else named for names and pronouns.
+    Read from the speaker's part of the span ("a spokesperson", not "for
+    Sen. Chuck Grassley"). In order: a whole phrase in source_kinds.tsv
+    ("the New York Times"); a person's name in the phrase ("Its spokesman,
+    Omar Saleh"); the kind of the actor it refers to; the head word in
+    source_kinds.tsv ("officials", "a report"); the head's entity type;
+    else named for names and pronouns.
     """
     kinds = lexicon().source_kinds
+    head = head_token(doc, span)
+    span = speaker_part(doc, span, head)
     phrase = doc_text(doc)[span[0]:span[1]].lower()
     for determiner in DETERMINERS:
         phrase = phrase.removeprefix(determiner)
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand") or []
-    head = head_token(doc, span)
     if phrase in kinds:
         return kinds[phrase]
     if any(t.ent_type_ == "PERSON" for t in tokens):
