@@ -33,6 +33,18 @@ def test_a_tagger_cue_running_into_the_rule_source_gives_way():
     assert merged.cue == (6, 10)
 
 
+def test_with_the_accurate_tagger_its_spans_win_and_the_rules_fill_gaps():
+    [merged] = merge_candidates([tagged((6, 12), content=((20, 30),), source=None)],
+                                [ruled((6, 10))], keep_rule_only=keep_all, prefer_tagger=True)
+    assert (merged.cue, merged.source, merged.content) == ((6, 12), (0, 5), ((20, 30),))
+
+
+def test_with_the_accurate_tagger_its_cue_gives_way_to_a_rule_span_it_runs_into():
+    [merged] = merge_candidates([tagged((6, 16), content=(), source=None)],
+                                [ruled((6, 10))], keep_rule_only=keep_all, prefer_tagger=True)
+    assert (merged.cue, merged.content) == ((6, 10), ((13, 40),))
+
+
 def test_an_unsourced_rule_candidate_stays_unsourced():
     [merged] = merge_candidates([tagged((6, 12))], [ruled((6, 10), source=None)],
                                 keep_rule_only=keep_all)

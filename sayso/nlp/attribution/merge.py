@@ -46,9 +46,7 @@ def merge_candidates(tagged: Sequence[Candidate], ruled: Sequence[Candidate], *,
 
 def _combined(tagged: Candidate, rule: Candidate) -> Candidate:
     """The tagger's cue span, unless it runs into the rules' source or content."""
-    rule_spans = [*rule.content, *([rule.source] if rule.source else [])]
-    clash = any(_overlaps(tagged.cue, span) for span in rule_spans)
-    return Candidate(cue=rule.cue if clash else tagged.cue, content=rule.content,
+    return Candidate(cue=_cue(tagged, rule, rule.source, rule.content), content=rule.content,
                      source=rule.source, finder=MERGED,
                      score=max(tagged.score, rule.score))
 
@@ -56,12 +54,23 @@ def _combined(tagged: Candidate, rule: Candidate) -> Candidate:
 def _tagger_first(tagged: Candidate, rule: Candidate) -> Candidate:
     """The tagger's spans, the rules' where the tagger has none; a content
     fragment that is the source itself (the subject tagged as content) is
-    dropped."""
+    dropped, and the tagger's cue gives way to the rules' where it runs
+    into a source or content taken from the rules."""
     source = tagged.source or rule.source
     content = tuple(span for span in tagged.content
                     if source is None or not _overlaps(span, source))
-    return Candidate(cue=tagged.cue, content=content or rule.content, source=source,
+    content = content or rule.content
+    return Candidate(cue=_cue(tagged, rule, source, content), content=content, source=source,
                      finder=MERGED, score=max(tagged.score, rule.score))
+
+
+def _cue(tagged: Candidate, rule: Candidate, source: tuple[int, int] | None,
+         content: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The tagger's cue span, or the rules' where the tagger's overlaps the
+    chosen source or content."""
+    spans = [*content, *([source] if source else [])]
+    clash = any(_overlaps(tagged.cue, span) for span in spans)
+    return rule.cue if clash else tagged.cue
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
