@@ -32,6 +32,10 @@ class InputError(SaysoError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self):
+        """Picklable (a Dask worker sends it back to the client)."""
+        return type(self), (self.source, self.problem)
+
 
 class DecodeError(InputError):
     """The bytes could not be decoded as text."""
@@ -52,4 +56,10 @@ class MissingExtraError(SaysoError):
         super().__init__(
             f"{feature} needs the optional package {module!r}: "
             f"pip install 'sayso[{extra}]'")
+        self.feature = feature
         self.extra = extra
+        self.module = module
+
+    def __reduce__(self):
+        """Picklable (a Dask worker sends it back to the client)."""
+        return type(self), (self.feature, self.extra, self.module)
