@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...model import Actor, Analysis, Document
+from ..language import in_foreign_paragraph
 from ..parse import ParsedDocument
 from ..stages import register
 from .candidates import Mention, named_mentions
@@ -52,10 +53,11 @@ def find_actors(document: Document, doc: Doc) -> tuple[Actor, ...]:
 
 
 def _mentions(doc: Doc) -> list[Mention]:
-    """Names with their kinds, and unnamed sources and agencies."""
+    """Names with their kinds, and unnamed sources and agencies; none in a
+    paragraph not in English (`language.py`)."""
     text = doc.text
     named = [replace(m, kind=kind) for m in named_mentions(doc)
-             if (kind := mention_kind(text, m))]
+             if not in_foreign_paragraph(text, m.start) and (kind := mention_kind(text, m))]
     return named + agent_mentions(doc, named)
 
 
