@@ -156,7 +156,7 @@ def test_old_database_upgrades_in_place_and_its_documents_are_reanalysed(nlp, tm
     db = tmp_path / "old.duckdb"
     write_schema_2_corpus(db, sayso.analyze(record["text"], doc_id=record["id"]))
     with Store(db) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == max(number for number, _, _ in migrations())
         assert analysers(store) == {record["id"]: None}
         assert store.fetch("SELECT stale FROM link_documents") == [(False,)]
         summary = ingest_paths([str(source)], store, config=QUICK)
