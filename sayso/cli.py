@@ -185,14 +185,22 @@ def ingest(
     reanalyze: bool = typer.Option(
         False, "--reanalyze", help="Re-analyse every document under PATHS even when neither "
                                    "its text nor the analyser changed (after editing a "
-                                   "lexicon, say)."),
+                                   "lexicon, say). Interrupted, it resumes when re-run over "
+                                   "the same PATHS; a run that finishes makes the next "
+                                   "--reanalyze start afresh."),
 ) -> None:
     """Analyse documents into a corpus database; re-running resumes or skips unchanged.
 
     A document is skipped when its id, text and analyser (sayso version, model,
     stages, --accurate) are those stored; otherwise it is (re-)analysed and
-    replaced. --reanalyze replaces every one (run again after an interruption,
-    it starts over).
+    replaced. --reanalyze replaces every one. Run again over the same PATHS
+    after an interruption (Ctrl-C, kill -9), it skips the documents already
+    re-analysed and does the rest; once a --reanalyze run over those PATHS
+    finishes (failed documents go to quarantine and do not hold it up), the
+    next one re-analyses everything again. A --reanalyze run over other PATHS
+    does not resume it: it re-analyses all of its own PATHS and leaves the
+    interrupted one pending until re-run. Editing lexicons or changing the
+    analyser (--accurate, another sayso) in between starts it over.
     """
     from .store import Store
     from .store.ingest import DEFAULT_BATCH_SIZE, estimate_documents, ingest_paths

@@ -1,10 +1,15 @@
 """Re-analysis: a document stored with the same text by another analyser (an
 older sayso, other stages, ``--accurate``) is re-analysed and replaced;
-``--reanalyze`` forces it; old corpus files gain the fingerprint column."""
+``--reanalyze`` forces it, and resumes when interrupted; old corpus files gain
+the fingerprint column."""
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import signal
+import subprocess
+import sys
 
 import duckdb
 import pytest
@@ -16,11 +21,12 @@ from sayso.link.persist import update_links
 from sayso.model import SCHEMA
 from sayso.store import Store
 from sayso.store import ingest as ingest_module
+from sayso.store import reanalysis as reanalysis_module
 from sayso.store.fingerprint import analyser_fingerprint
 from sayso.store.ingest import ingest_paths
 from sayso.store.migrations import VERSION_TABLE, migrations
 from store_helpers import generated_articles, write_jsonl
-from test_ingest import run_sayso
+from test_ingest import ROOT, run_sayso
 
 QUICK = Config(stages=("actors", "attributions"))
 QUICK_ACCURATE = dataclasses.replace(QUICK, accurate=True)
@@ -156,7 +162,7 @@ def test_old_database_upgrades_in_place_and_its_documents_are_reanalysed(nlp, tm
     db = tmp_path / "old.duckdb"
     write_schema_2_corpus(db, sayso.analyze(record["text"], doc_id=record["id"]))
     with Store(db) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == max(number for number, _, _ in migrations())
         assert analysers(store) == {record["id"]: None}
         assert store.fetch("SELECT stale FROM link_documents") == [(False,)]
         summary = ingest_paths([str(source)], store, config=QUICK)
@@ -183,3 +189,158 @@ def test_store_rewrites_a_document_only_for_another_analyser_or_when_forced():
         assert store.put(analysis, analyser="v2") is True
         assert store.known_versions(["wire-03"])["wire-03"] == (analysis.document.sha256, "v2")
         assert store.counts()["documents"] == 1
+
+
+class Interrupted(Exception):
+    """Stands for a Ctrl-C or kill -9 between two committed batches."""
+
+
+def interrupt_after(batches):
+    """An on_commit hook that stops the ingest after this many committed batches."""
+    committed = []
+
+    def on_commit(summary):
+        committed.append(summary.stored)
+        if len(committed) == batches:
+            raise Interrupted
+    return on_commit
+
+
+def analysed_ids(monkeypatch):
+    """The ids of the documents handed to the analyser from now on."""
+    seen = []
+    analyze = ingest_module.analyze_documents
+
+    def counting(items, config):
+        def noted():
+            for item in items:
+                seen.append(item.id if isinstance(item, sayso.Document) else item.source)
+                yield item
+        return analyze(noted(), config)
+    monkeypatch.setattr(ingest_module, "analyze_documents", counting)
+    return seen
+
+
+def pending(store):
+    return store.fetch("SELECT count(*) FROM reanalysis_requests")[0][0]
+
+
+def test_interrupted_reanalyze_resumes_and_a_finished_one_starts_afresh(
+        nlp, tmp_path, monkeypatch):
+    source = write_jsonl(tmp_path / "five.jsonl", generated_articles(5))
+    ids = [record["id"] for record in generated_articles(5)]
+    with Store(":memory:") as store:
+        ingest_paths([str(source)], store, config=QUICK)
+        with pytest.raises(Interrupted):
+            ingest_paths([str(source)], store, config=QUICK, reanalyze=True, batch_size=2,
+                         on_commit=interrupt_after(1))
+        assert pending(store) == 1
+        analysed = analysed_ids(monkeypatch)
+        resumed = ingest_paths([str(source)], store, config=QUICK, reanalyze=True,
+                               batch_size=2)
+        assert analysed == ids[2:]
+        assert outcome(resumed) == (3, 3, 2, 0)
+        assert resumed.resumed == 2
+        assert str(resumed) == ("ingested 3 (3 re-analysed), skipped 2 as unchanged "
+                                "(2 already re-analysed), failed 0")
+        assert pending(store) == 0
+        assert store.fetch("SELECT count(*) FROM reanalysed_documents") == [(0,)]
+        analysed.clear()
+        afresh = ingest_paths([str(source)], store, config=QUICK, reanalyze=True,
+                              batch_size=2)
+        assert analysed == ids
+        assert outcome(afresh) == (5, 5, 0, 0)
+        assert store.counts()["documents"] == 5
+
+
+def test_reanalyze_over_other_paths_leaves_the_interrupted_request_pending(
+        nlp, tmp_path, monkeypatch):
+    records = generated_articles(6)
+    first = write_jsonl(tmp_path / "first.jsonl", records[:4])
+    second = write_jsonl(tmp_path / "second.jsonl", records[4:])
+    with Store(":memory:") as store:
+        ingest_paths([str(first), str(second)], store, config=QUICK)
+        with pytest.raises(Interrupted):
+            ingest_paths([str(first)], store, config=QUICK, reanalyze=True, batch_size=2,
+                         on_commit=interrupt_after(1))
+        analysed = analysed_ids(monkeypatch)
+        other = ingest_paths([str(second)], store, config=QUICK, reanalyze=True)
+        assert outcome(other) == (2, 2, 0, 0)
+        assert pending(store) == 1
+        both = ingest_paths([str(tmp_path / "second.jsonl"), str(first)], store,
+                            config=QUICK, reanalyze=True)
+        assert outcome(both) == (6, 6, 0, 0), "another request: nothing is skipped"
+        assert pending(store) == 1
+        analysed.clear()
+        resumed = ingest_paths([os.path.relpath(first)], store, config=QUICK,
+                               reanalyze=True)
+        assert analysed == [record["id"] for record in records[2:4]]
+        assert outcome(resumed) == (2, 2, 2, 0)
+        assert pending(store) == 0
+
+
+def test_failed_documents_do_not_keep_a_reanalysis_pending(nlp, tmp_path):
+    source = write_jsonl(tmp_path / "three.jsonl", generated_articles(3))
+    missing = str(tmp_path / "gone.txt")
+    with Store(":memory:") as store:
+        ingest_paths([str(source)], store, config=QUICK)
+        summary = ingest_paths([str(source), missing], store, config=QUICK, reanalyze=True)
+        assert outcome(summary) == (3, 3, 0, 1)
+        assert pending(store) == 0
+        assert [failure.source for failure in store.quarantined()] == [missing]
+
+
+def test_edited_data_files_start_a_pending_reanalysis_over(nlp, tmp_path, monkeypatch):
+    source = write_jsonl(tmp_path / "four.jsonl", generated_articles(4))
+    with Store(":memory:") as store:
+        ingest_paths([str(source)], store, config=QUICK)
+        with pytest.raises(Interrupted):
+            ingest_paths([str(source)], store, config=QUICK, reanalyze=True, batch_size=2,
+                         on_commit=interrupt_after(1))
+        monkeypatch.setattr(ingest_module, "analysis_data_digest", lambda: "edited lexicons")
+        again = ingest_paths([str(source)], store, config=QUICK, reanalyze=True,
+                             batch_size=2)
+        assert outcome(again) == (4, 4, 0, 0)
+        assert pending(store) == 0
+
+
+def test_request_paths_are_absolute_sorted_and_without_repeats(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    key = reanalysis_module.request_paths(["b.jsonl", "-", str(tmp_path / "a.jsonl"),
+                                           "./b.jsonl", "dir/"])
+    assert json.loads(key) == sorted(["-", str(tmp_path / "a.jsonl"),
+                                      str(tmp_path / "b.jsonl"), str(tmp_path / "dir")])
+
+
+def test_kill_9_mid_reanalyze_then_rerun_resumes(nlp, tmp_path):
+    total = 20
+    source = write_jsonl(tmp_path / "many.jsonl", generated_articles(total, sentences=40))
+    db = tmp_path / "corpus.duckdb"
+    with Store(db) as store:
+        ingest_paths([str(source)], store)
+        before = dict(store.fetch("SELECT id, ingested FROM documents"))
+    reanalyze = [sys.executable, "-m", "sayso", "ingest", str(source), "--db", str(db),
+                 "--batch-size", "4", "--reanalyze"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.Popen(reanalyze, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                           text=True, env=env)
+    try:
+        assert run.stderr.readline().startswith("ingest: 4 documents done")
+        run.send_signal(signal.SIGKILL)
+    finally:
+        run.wait(timeout=60)
+    assert run.returncode == -signal.SIGKILL
+    with Store(db) as store:
+        done = [doc_id for doc_id, ingested in store.fetch("SELECT id, ingested FROM documents")
+                if ingested != before[doc_id]]
+        assert 4 <= len(done) < total, "the kill came too late to test"
+        assert store.counts()["documents"] == total
+    rerun = run_sayso(*reanalyze[3:])
+    assert rerun.returncode == 0, rerun.stderr
+    assert (f"ingested {total - len(done)} ({total - len(done)} re-analysed), skipped "
+            f"{len(done)} as unchanged ({len(done)} already re-analysed)"
+            in rerun.stdout)
+    with Store(db) as store:
+        assert store.fetch("SELECT count(*), count(DISTINCT id) FROM documents")[0] == (
+            total, total)
+        assert pending(store) == 0

@@ -64,12 +64,13 @@ class Store:
     # -- writing -----------------------------------------------------------
 
     def put(self, analysis: Analysis, *, analyser: str | None = None,
-            force: bool = False) -> bool:
+            force: bool = False, reanalysis: int | None = None) -> bool:
         """Store one analysis; False when it was already stored (see `put_many`)."""
-        return self.put_many([analysis], analyser=analyser, force=force)[0]
+        return self.put_many([analysis], analyser=analyser, force=force,
+                             reanalysis=reanalysis)[0]
 
     def put_many(self, analyses: Sequence[Analysis], *, analyser: str | None = None,
-                 force: bool = False) -> list[bool]:
+                 force: bool = False, reanalysis: int | None = None) -> list[bool]:
         """Store analyses in one transaction; per analysis, whether it was written.
 
         ``analyser`` is the fingerprint of what produced them (None: unknown).
@@ -77,7 +78,8 @@ class Store:
         is not written, unless ``force``. Putting with ``analyser=None`` over a
         document that ingest stored with a fingerprint writes it (the analysers
         differ) and leaves it to be re-analysed by the next ingest. Within the batch a later analysis
-        with the same id wins.
+        with the same id wins. ``reanalysis`` is the pending re-analysis request
+        (`sayso.store.reanalysis`) the written documents are recorded with.
         """
         latest = {a.document.id: a for a in analyses}
         known = self.known_versions(latest)
@@ -86,13 +88,13 @@ class Store:
         if changed:
             replaced = [a.document.id for a in changed if a.document.id in known]
             with self.transaction():
-                self._guard(lambda: self._replace(changed, replaced, analyser),
+                self._guard(lambda: self._replace(changed, replaced, analyser, reanalysis),
                             "cannot store documents")
         written = {a.document.id for a in changed}
         return [a.document.id in written and latest[a.document.id] is a for a in analyses]
 
     def _replace(self, analyses: list[Analysis], replaced: list[str],
-                 analyser: str | None) -> None:
+                 analyser: str | None, reanalysis: int | None) -> None:
         ids = [a.document.id for a in analyses]
         if replaced:
             self._delete_documents(replaced)
@@ -106,6 +108,10 @@ class Store:
             self._connection.execute(statement, [ids, columns[-1]])
         self._connection.execute(
             "DELETE FROM quarantine WHERE source IN (SELECT unnest(?::TEXT[]))", [ids])
+        if reanalysis is not None:
+            self._connection.execute(
+                "INSERT OR IGNORE INTO reanalysed_documents (request, document) "
+                "SELECT ?, unnest(?::TEXT[])", [reanalysis, ids])
 
     def _delete_documents(self, ids: list[str]) -> None:
         """Delete every row of these documents and mark their links stale."""

@@ -6,13 +6,14 @@ the same text by another analyser (an older sayso, or without ``--accurate``)
 is re-analysed and replaced. Every batch of ``batch_size`` analyses is
 committed in one transaction, so re-running the same ingest after a crash
 (even ``kill -9``) resumes where the last commit left off: nothing is lost or
-stored twice. Inputs and documents that fail go to the store's quarantine;
-the batch goes on.
+stored twice. A forced re-analysis (``reanalyze``) resumes too, through its
+pending request (`sayso.store.reanalysis`). Inputs and documents that fail go
+to the store's quarantine; the batch goes on.
 """
 from __future__ import annotations
 
 import gzip
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -24,7 +25,8 @@ from ..link.persist import update_links
 from ..model import Analysis, Document, Failure
 from ..read import read_paths
 from .db import Store
-from .fingerprint import analyser_fingerprint
+from .fingerprint import analyser_fingerprint, analysis_data_digest
+from .reanalysis import finish_request, open_request, reanalysed
 
 STORED, UNCHANGED, FAILED = "stored", "unchanged", "failed"
 DEFAULT_BATCH_SIZE = 100
@@ -39,13 +41,16 @@ class IngestSummary:
 
     stored: documents written (new, changed, or re-analysed);
     reanalysed: those of them stored before with the same text, re-analysed
-        because the analyser changed or re-analysis was forced.
+        because the analyser changed or re-analysis was forced;
+    resumed: of the unchanged, those a forced re-analysis skipped because its
+        request had re-analysed them already (in a run that was interrupted).
     """
 
     stored: int = 0
     reanalysed: int = 0
     unchanged: int = 0
     failed: int = 0
+    resumed: int = 0
 
     @property
     def seen(self) -> int:
@@ -53,8 +58,9 @@ class IngestSummary:
 
     def __str__(self) -> str:
         reanalysed = f" ({self.reanalysed} re-analysed)" if self.reanalysed else ""
-        return (f"ingested {self.stored}{reanalysed}, skipped {self.unchanged} as unchanged, "
-                f"failed {self.failed}")
+        resumed = f" ({self.resumed} already re-analysed)" if self.resumed else ""
+        return (f"ingested {self.stored}{reanalysed}, skipped {self.unchanged} as unchanged"
+                f"{resumed}, failed {self.failed}")
 
 
 ProgressHook = Callable[[str, str], None]
@@ -66,13 +72,17 @@ CommitHook = Callable[[IngestSummary], None]
 
 @dataclass
 class _Run:
-    """One ingest run: the store, the analyser, what is counted and reported."""
+    """One ingest run: the store, the analyser, what is counted and reported.
+
+    request: the pending re-analysis request of a forced run, else None.
+    """
 
     store: Store
     analyser: str
     force: bool
     notify: ProgressHook
     on_commit: CommitHook | None
+    request: int | None = None
     summary: IngestSummary = field(default_factory=IngestSummary)
     reanalysing: set[str] = field(default_factory=set)
 
@@ -89,7 +99,7 @@ def ingest_paths(paths: Iterable[str], store: Store, *, config: Config = Config(
     paths = list(paths)
     store.forget_failures(paths)
     return ingest_documents(_read_each(paths), store, config=config,
-                            batch_size=batch_size, reanalyze=reanalyze,
+                            batch_size=batch_size, reanalyze=reanalyze, paths=paths,
                             on_progress=on_progress, on_commit=on_commit)
 
 
@@ -104,19 +114,28 @@ def _read_each(paths: Iterable[str]) -> Iterator[Document | Failure]:
 
 def ingest_documents(items: Iterable[Document | Failure], store: Store, *,
                      config: Config = Config(), batch_size: int = DEFAULT_BATCH_SIZE,
-                     reanalyze: bool = False, on_progress: ProgressHook | None = None,
+                     reanalyze: bool = False, paths: Sequence[str] = (),
+                     on_progress: ProgressHook | None = None,
                      on_commit: CommitHook | None = None) -> IngestSummary:
     """Analyse and store the documents that are new, changed, or stored by
     another analyser; quarantine failures.
 
     ``reanalyze`` re-analyses and replaces every document, even one stored
-    with the same text by the same analyser (after editing a lexicon, say);
-    an interrupted forced run starts over when re-run with it.
+    with the same text by the same analyser (after editing a lexicon, say).
+    It is a request for ``paths``, what the items are read from: a forced run
+    that is interrupted leaves it pending, and the next forced run over the
+    same paths skips the documents already re-analysed for it; a run that
+    gets through every item finishes it, so the next forced run re-analyses
+    everything again. Forced runs over other paths have requests of their own
+    (see `sayso.store.reanalysis`).
     """
     if batch_size < 1:
         raise UsageError(f"batch size must be at least 1, not {batch_size}")
-    run = _Run(store, analyser_fingerprint(config), reanalyze,
-               on_progress or (lambda outcome, what: None), on_commit)
+    analyser = analyser_fingerprint(config)
+    run = _Run(store, analyser, reanalyze, on_progress or (lambda outcome, what: None),
+               on_commit)
+    if reanalyze:
+        run.request = open_request(store, paths, f"{analyser}; data {analysis_data_digest()}")
     batch: list[Analysis] = []
     for result in analyze_documents(_to_analyse(items, run, batch_size), config):
         if isinstance(result, Failure):
@@ -126,27 +145,36 @@ def ingest_documents(items: Iterable[Document | Failure], store: Store, *,
         if len(batch) >= batch_size:
             _commit(run, batch)
     _commit(run, batch)
+    if run.request is not None:
+        finish_request(store, run.request)
     return run.summary
 
 
 def _to_analyse(items: Iterable[Document | Failure], run: _Run, chunk: int
                 ) -> Iterator[Document | Failure]:
     """The items, less the documents already stored with the same hash by the
-    same analyser; notes the ones stored before with the same hash."""
+    same analyser (when forced, those its request has re-analysed already);
+    notes the ones stored before with the same hash."""
     iterator = iter(items)
     while group := list(islice(iterator, chunk)):
-        known = run.store.known_versions(item.id for item in group
-                                         if isinstance(item, Document))
+        ids = [item.id for item in group if isinstance(item, Document)]
+        known = run.store.known_versions(ids)
+        done = reanalysed(run.store, run.request, ids) if run.request is not None else set()
         for item in group:
             stored = known.get(item.id) if isinstance(item, Document) else None
             if stored is None or stored.sha256 != item.sha256:
                 yield item
-            elif run.force or stored.analyser != run.analyser:
+            elif stored.analyser != run.analyser or (run.force and item.id not in done):
                 run.reanalysing.add(item.id)
                 yield item
             else:
-                run.summary.unchanged += 1
-                run.notify(UNCHANGED, item.id)
+                _skip(run, item.id, resumed=item.id in done)
+
+
+def _skip(run: _Run, doc_id: str, *, resumed: bool) -> None:
+    run.summary.unchanged += 1
+    run.summary.resumed += resumed
+    run.notify(UNCHANGED, doc_id)
 
 
 def _commit(run: _Run, batch: list[Analysis]) -> None:
@@ -177,14 +205,16 @@ def _put_batch(run: _Run, batch: list[Analysis]) -> list[bool | StoreError]:
     """Write the batch in one transaction; when that fails, each analysis on
     its own, so one unstorable record costs only its document."""
     try:
-        return run.store.put_many(batch, analyser=run.analyser, force=run.force)
+        return run.store.put_many(batch, analyser=run.analyser, force=run.force,
+                                  reanalysis=run.request)
     except StoreError:
         return [_put_one(run, analysis) for analysis in batch]
 
 
 def _put_one(run: _Run, analysis: Analysis) -> bool | StoreError:
     try:
-        return run.store.put(analysis, analyser=run.analyser, force=run.force)
+        return run.store.put(analysis, analyser=run.analyser, force=run.force,
+                             reanalysis=run.request)
     except StoreError as exc:
         return exc
 
