@@ -15,7 +15,6 @@ names stays English: its capitalised words say nothing about language.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from importlib import import_module
@@ -28,6 +27,8 @@ MIN_WORDS = 8
 FOREIGN_SHARE = 0.3
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 PARAGRAPH = re.compile(r"[^\n]+")
+LATIN_LETTERS = re.compile(r"[a-zA-Z\u00C0-\u024F\u1E00-\u1EFF]+")
+"""Basic Latin, Latin-1, Latin Extended-A and -B, Latin Extended Additional."""
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +56,8 @@ def is_foreign(paragraph: str) -> bool:
     if len(written) < MIN_WORDS or capitalised > len(written) / 2:
         return False
     words = [word.lower() for word in written]
-    letters = [ch for word in words for ch in word]
-    latin = sum(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
-    if latin < len(letters) / 2:
+    letters = sum(map(len, words))
+    if sum(len(run) for word in words for run in LATIN_LETTERS.findall(word)) < letters / 2:
         return True
     english, other = function_words()
     foreign = sum(w in other for w in words)
