@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ...model import Actor, Analysis, Document
 from ..language import in_foreign_paragraph
-from ..parse import ParsedDocument
+from ..parse import ParsedDocument, doc_text
 from ..stages import register
 from .candidates import Mention, named_mentions
 from .codes import assign_codes
@@ -55,7 +55,7 @@ def find_actors(document: Document, doc: Doc) -> tuple[Actor, ...]:
 def _mentions(doc: Doc) -> list[Mention]:
     """Names with their kinds, and unnamed sources and agencies; none in a
     paragraph not in English (`language.py`)."""
-    text = doc.text
+    text = doc_text(doc)
     named = [replace(m, kind=kind) for m in named_mentions(doc)
              if not in_foreign_paragraph(text, m.start) and (kind := mention_kind(text, m))]
     return named + agent_mentions(doc, named)

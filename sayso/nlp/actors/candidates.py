@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from ..parse import doc_text
 from . import lexicon, phoenix
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -71,7 +72,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def ner_mentions(doc: Doc) -> list[Mention]:
     """spaCy's name entities, trimmed, with split group names rejoined."""
-    text, found = doc.text, []
+    text, found = doc_text(doc), []
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS:
             start, end = trimmed(text, ent.start_char, ent.end_char)
@@ -193,7 +194,7 @@ def _mostly(part: Mention, whole: Mention) -> bool:
 
 def named_mentions(doc: Doc) -> list[Mention]:
     """Every name in the document, one mention per stretch of text."""
-    text = doc.text
+    text = doc_text(doc)
     candidates = (ner_mentions(doc) + phoenix_mentions(text)
                   + listed_mentions(text) + titled_mentions(text))
     titles = [t.span() for t in lexicon.title_pattern().finditer(text)]

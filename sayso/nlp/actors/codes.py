@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..parse import doc_text
 from . import lexicon, phoenix
 from .describe import prefix_of
 from .phrases import GROUP_AGENTS, country_code, specific_agent
@@ -14,7 +15,7 @@ from .resolve import Entity
 
 def assign_codes(doc: Doc, entities: list[Entity]) -> None:
     """Set ``code`` on every entity that can have one, in place."""
-    text = doc.text
+    text = doc_text(doc)
     for entity in sorted(entities, key=lambda e: e.kind == "person"):
         entity.code = entity.code or listed_code(entity) or _composed(doc, text, entity)
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ..parse import doc_text
 from . import lexicon
 from .candidates import Mention
 from .resolve import Entity
@@ -32,7 +33,7 @@ SERVING = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?")
 
 def describe(doc: Doc, entities: list[Entity]) -> None:
     """Fill in title, role and affiliation of each entity, in place."""
-    text = doc.text
+    text = doc_text(doc)
     for entity in list(entities):
         if entity.kind == "person":
             _describe_person(doc, text, entity, entities)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..parse import doc_text
 from . import lexicon, phoenix
 from .candidates import Mention
 
@@ -24,7 +25,7 @@ NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 
 def agent_mentions(doc: Doc, named: list[Mention]) -> list[Mention]:
     """Unnamed sources and state agencies, one mention per noun phrase."""
-    text, found = doc.text, []
+    text, found = doc_text(doc), []
     for chunk in doc.noun_chunks:
         mention = _agent_mention(text, chunk, named)
         if mention and not any(mention.overlaps(m) for m in found):

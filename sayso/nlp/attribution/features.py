@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..parse import doc_text
+
 OPEN_QUOTES = frozenset("“«")
 CLOSE_QUOTES = frozenset("”»")
 STRAIGHT_QUOTE = '"'
@@ -61,7 +63,7 @@ def paragraphs(doc: Doc) -> Iterator[Paragraph]:
 
     Sentence bounds and the text are read once here: ``Token.sent`` and
     ``Doc.text`` rebuild them from all tokens on every call."""
-    text = doc.text
+    text = doc_text(doc)
     tokens: list[Token] = []
     bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
