@@ -25,6 +25,21 @@ def run_sayso(*args: str, **kwargs) -> subprocess.CompletedProcess:
                           text=True, env=env, timeout=300, **kwargs)
 
 
+def kill_after_first_commit(*args: str, batch_size: int) -> int:
+    """Run ``sayso ingest ARGS --batch-size N`` and kill -9 it as soon as
+    it reports its first batch; the return code it died with."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    ingest = subprocess.Popen(
+        [sys.executable, "-m", "sayso", "ingest", *args, "--batch-size", str(batch_size)],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
+    try:
+        assert ingest.stderr.readline().startswith(f"ingest: {batch_size} documents done")
+        ingest.send_signal(signal.SIGKILL)
+    finally:
+        ingest.wait(timeout=60)
+    return ingest.returncode
+
+
 @pytest.fixture
 def articles(tmp_path):
     return write_jsonl(tmp_path / "articles.jsonl", generated_articles(6))
@@ -131,17 +146,7 @@ def test_kill_9_mid_ingest_then_rerun_loses_and_duplicates_nothing(tmp_path):
     total = 30
     source = write_jsonl(tmp_path / "many.jsonl", generated_articles(total, sentences=40))
     db = tmp_path / "corpus.duckdb"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    ingest = subprocess.Popen(
-        [sys.executable, "-m", "sayso", "ingest", str(source), "--db", str(db),
-         "--batch-size", "5"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-        text=True, env=env)
-    try:
-        assert ingest.stderr.readline().startswith("ingest: 5 documents done")
-        ingest.send_signal(signal.SIGKILL)
-    finally:
-        ingest.wait(timeout=60)
-    assert ingest.returncode == -signal.SIGKILL
+    assert kill_after_first_commit(str(source), "--db", str(db), batch_size=5) == -signal.SIGKILL
     with Store(db) as store:
         assert 5 <= store.counts()["documents"] < total, "the kill came too late to test"
     rerun = run_sayso("ingest", str(source), "--db", str(db), "--batch-size", "5")

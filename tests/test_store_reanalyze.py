@@ -8,8 +8,6 @@ import dataclasses
 import json
 import os
 import signal
-import subprocess
-import sys
 
 import duckdb
 import pytest
@@ -26,7 +24,7 @@ from sayso.store.fingerprint import analyser_fingerprint
 from sayso.store.ingest import ingest_paths
 from sayso.store.migrations import VERSION_TABLE, migrations
 from store_helpers import generated_articles, write_jsonl
-from test_ingest import ROOT, run_sayso
+from test_ingest import kill_after_first_commit, run_sayso
 
 QUICK = Config(stages=("actors", "attributions"))
 QUICK_ACCURATE = dataclasses.replace(QUICK, accurate=True)
@@ -319,23 +317,14 @@ def test_kill_9_mid_reanalyze_then_rerun_resumes(nlp, tmp_path):
     with Store(db) as store:
         ingest_paths([str(source)], store)
         before = dict(store.fetch("SELECT id, ingested FROM documents"))
-    reanalyze = [sys.executable, "-m", "sayso", "ingest", str(source), "--db", str(db),
-                 "--batch-size", "4", "--reanalyze"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    run = subprocess.Popen(reanalyze, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                           text=True, env=env)
-    try:
-        assert run.stderr.readline().startswith("ingest: 4 documents done")
-        run.send_signal(signal.SIGKILL)
-    finally:
-        run.wait(timeout=60)
-    assert run.returncode == -signal.SIGKILL
+    reanalyze = [str(source), "--db", str(db), "--reanalyze"]
+    assert kill_after_first_commit(*reanalyze, batch_size=4) == -signal.SIGKILL
     with Store(db) as store:
         done = [doc_id for doc_id, ingested in store.fetch("SELECT id, ingested FROM documents")
                 if ingested != before[doc_id]]
         assert 4 <= len(done) < total, "the kill came too late to test"
         assert store.counts()["documents"] == total
-    rerun = run_sayso(*reanalyze[3:])
+    rerun = run_sayso("ingest", *reanalyze, "--batch-size", "4")
     assert rerun.returncode == 0, rerun.stderr
     assert (f"ingested {total - len(done)} ({total - len(done)} re-analysed), skipped "
             f"{len(done)} as unchanged ({len(done)} already re-analysed)"
