@@ -27,6 +27,7 @@ LINK_WORDS = {"in", "of", "for", "'s", "’s", "-", "."}
 APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;:()\"“”]{3,90}?)(?=\s*(?:[,;:.\"“”]|\(|$))")
 AFFILIATION_KINDS = ("group", "organization", "country", "outlet")
 POSSESSED_REACH = 120
+TITLE_REACH = 40
 SPACES = re.compile(r"\s*")
 SERVING = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?")
 
@@ -80,9 +81,8 @@ def _own_title_start(doc: Doc, text: str, start: int) -> int | None:
     start of a title right before it ("for Sen. Chuck Grassley"), or the
     name's start when it has none ("for Tom Hale"); None when no preposition
     comes first."""
-    reach = max(0, start - 40)
-    title = lexicon.title_before_pattern().search(text[reach:start])
-    begin = reach + title.start() if title else start
+    title_start = _title_start_before(text, start)
+    begin = start if title_start is None else title_start
     before = doc.char_span(begin, begin + 1, alignment_mode="expand")
     if before is None or before[0].i == 0 or doc[before[0].i - 1].pos_ != "ADP":
         return None
@@ -91,7 +91,14 @@ def _own_title_start(doc: Doc, text: str, start: int) -> int | None:
 
 def _title_ends_before(text: str, at: int) -> bool:
     """The small model ends a sentence after "Maj.-Gen."; a title is no end."""
-    return bool(lexicon.title_before_pattern().search(text[max(0, at - 40):at]))
+    return _title_start_before(text, at) is not None
+
+
+def _title_start_before(text: str, at: int) -> int | None:
+    """Where a title or role ending (with its space) right at `at` starts."""
+    reach = max(0, at - TITLE_REACH)
+    title = lexicon.title_before_pattern().search(text[reach:at])
+    return reach + title.start() if title else None
 
 
 def _descriptive(token: Token) -> bool:
