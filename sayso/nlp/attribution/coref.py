@@ -71,7 +71,6 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
         return None
     named = [a for a in actors if a.kind != "anonymous"]
     head = head_token(doc, span)
-    span = speaker_part(doc, span, head)
     genders = Genders(actors, doc, speakers)
     if found := (actor_for_span(named, span)
                  or (_definite_description(head) and _description_actor(named, head, genders))
@@ -86,13 +85,14 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
     return None
 
 
-def speaker_part(doc: Doc, span: Span, head: Token | None) -> Span:
+def speaker_part(doc: Doc, span: Span) -> Span:
     """The source span up to a "for", "of" or "to" phrase on its head noun:
     "a spokesperson for Sen. Chuck Grassley" is the spokesperson, not the
     senator. The whole span where a name stands in apposition ("A
     spokeswoman for the governor, Ruth Adams"), or after "in" (the small
     model hangs the name of "Hamas spokesman in Gaza Fawzi Barhoum" under
     it)."""
+    head = head_token(doc, span)
     if head is None or head.pos_ != "NOUN" or any(c.dep_ == "appos" for c in head.rights):
         return span
     served = next((child for child in head.rights

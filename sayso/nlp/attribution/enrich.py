@@ -122,9 +122,12 @@ def cue_record(doc: Doc, span: Span) -> Cue:
 
 def source_record(doc: Doc, actors: Sequence[Actor], span: Span | None,
                   speakers: Sequence[tuple[str, int]] = ()) -> Source | None:
+    """The source with its actor and kind, both read from what the span
+    refers to: the antecedent of "which", the speaker's part of "a
+    spokesperson for Sen. Chuck Grassley" (`coref.speaker_part`)."""
     if span is None:
         return None
-    referent = antecedent(doc, span) or span
+    referent = speaker_part(doc, antecedent(doc, span) or span)
     actor = source_actor(actors, doc, referent, speakers)
     kinds = {a.id: a.kind for a in actors}
     return Source(text=doc_text(doc)[span[0]:span[1]], span=span, actor=actor,
@@ -145,20 +148,17 @@ def antecedent(doc: Doc, span: Span) -> Span | None:
 def source_kind(doc: Doc, span: Span, actor_kind: str | None) -> str:
     """named | anonymous | organization | outlet | document | author.
 
-    Read from the speaker's part of the span ("a spokesperson", not "for
-    Sen. Chuck Grassley"). In order: a whole phrase in source_kinds.tsv
-    ("the New York Times"); a person's name in the phrase ("Its spokesman,
-    Omar Saleh"); the kind of the actor it refers to; the head word in
-    source_kinds.tsv ("officials", "a report"); the head's entity type;
-    else named for names and pronouns.
+    In order: a whole phrase in source_kinds.tsv ("the New York Times"); a
+    person's name in the phrase ("Its spokesman, Omar Saleh"); the kind of
+    the actor it refers to; the head word in source_kinds.tsv ("officials",
+    "a report"); the head's entity type; else named for names and pronouns.
     """
     kinds = lexicon().source_kinds
-    head = head_token(doc, span)
-    span = speaker_part(doc, span, head)
     phrase = doc_text(doc)[span[0]:span[1]].lower()
     for determiner in DETERMINERS:
         phrase = phrase.removeprefix(determiner)
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand") or []
+    head = head_token(doc, span)
     if phrase in kinds:
         return kinds[phrase]
     if any(t.ent_type_ == "PERSON" for t in tokens):
