@@ -1,6 +1,8 @@
 """The `sayso` command line: each command validates, calls the library, prints.
 
-Exit codes: 0 all inputs succeeded, 1 some inputs failed, 2 usage errors.
+Exit codes: 0 all inputs succeeded, 1 some inputs failed (or the corpus could
+not be read), 2 usage errors, 3 an optional extra is missing, 4 the port of
+`sayso serve` is in use.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from rich.console import Console
 
 from .api import analyze_paths
 from .config import Config
-from .errors import SaysoError, UsageError
+from .errors import MissingExtraError, PortInUseError, SaysoError, UsageError
 from .model import Analysis, Failure
 from .render import FORMATS, write_json, write_table
 from .schema import analysis_schema
@@ -26,7 +28,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                        "how surely, and who denies it.")
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MISSING_EXTRA, EXIT_PORT_IN_USE = 0, 1, 2, 3, 4
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -89,7 +91,7 @@ def analyze(
         with output_stream(output) as out:
             failed = _print_analyses(paths, format, out, config)
     except SaysoError as exc:
-        raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
+        raise fail(str(exc), exit_code(exc)) from exc
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
@@ -129,7 +131,7 @@ def _analyze_on_dask(paths: list[str], output: Optional[Path],
     try:
         results, unlisted = analyze_with_dask(paths, output, config=config, scheduler=scheduler)
     except SaysoError as exc:
-        raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
+        raise fail(str(exc), exit_code(exc)) from exc
     for failure in unlisted:
         report(failure)
     failed = len(unlisted) + sum(r.failures for r in results)
@@ -163,7 +165,7 @@ def eval_command(
         status = evaluate(task, gold, predictions=predictions, docs=docs,
                           config=Config(accurate=accurate), on_failure=report)
     except SaysoError as exc:
-        raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
+        raise fail(str(exc), exit_code(exc)) from exc
     raise typer.Exit(status)
 
 
@@ -171,6 +173,11 @@ DB_OPTION = typer.Option(Path("sayso.duckdb"), "--db", help="The corpus database
 
 
 def exit_code(exc: SaysoError) -> int:
+    """The one exit code for each kind of error, the same in every command."""
+    if isinstance(exc, MissingExtraError):
+        return EXIT_MISSING_EXTRA
+    if isinstance(exc, PortInUseError):
+        return EXIT_PORT_IN_USE
     return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_SOME_FAILED
 
 
@@ -344,21 +351,19 @@ def link(db: Path = DB_OPTION) -> None:
 def serve(
     db: Path = DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
 ) -> None:
-    """Browse a corpus in the web UI: highlighted spans, claims, provenance."""
-    from .store import Store
+    """Browse a corpus in the web UI (and its JSON API) while ingest may add to it."""
     try:
-        from .web.app import create_app
-        import uvicorn
+        from .web.serve import serve_corpus
     except ImportError as exc:
-        raise fail("the web UI needs its extra: pip install 'sayso[web]'", EXIT_USAGE) from exc
+        raise fail(f"the web UI needs its extra: pip install 'sayso[web]' ({exc.name})",
+                   EXIT_MISSING_EXTRA) from exc
     except SaysoError as exc:
-        raise fail(str(exc), EXIT_USAGE) from exc
+        raise fail(str(exc), exit_code(exc)) from exc
     try:
-        with Store(db, read_only=True) as store:
-            errors.print(f"sayso: serving {db} on http://{host}:{port}/", markup=False)
-            uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+        serve_corpus(db, host, port, on_ready=lambda url: errors.print(
+            f"sayso: serving {db} on {url} (Ctrl-C stops)", markup=False))
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
 

@@ -7,7 +7,8 @@ into a one-line message and an exit code.
     │   └── DecodeError     bytes that are not text in any known encoding
     ├── SchemaError         a record that does not fit sayso.analysis/1
     ├── StoreError          the DuckDB store could not be opened or written
-    └── MissingExtraError   an optional extra is not installed
+    ├── MissingExtraError   an optional extra is not installed (exit 3)
+    └── PortInUseError      `sayso serve` cannot listen on its port (exit 4)
 """
 from __future__ import annotations
 
@@ -63,3 +64,7 @@ class MissingExtraError(SaysoError):
     def __reduce__(self):
         """Picklable (a Dask worker sends it back to the client)."""
         return type(self), (self.feature, self.extra, self.module)
+
+
+class PortInUseError(SaysoError):
+    """The port `sayso serve` was asked to listen on is taken."""

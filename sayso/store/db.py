@@ -10,6 +10,7 @@ gives an in-process store for tests.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +25,7 @@ from .sql import record_statements
 
 DEFAULT_DB = "sayso.duckdb"
 MEMORY = ":memory:"
+LOCK_WAIT_SECONDS = 2.0
 
 DOCUMENT_COLUMNS = ("id", "sha256", "title", "outlet", "url", "published", "author",
                     "lang", "text", "boilerplate", "records")
@@ -189,10 +191,11 @@ class Store:
         return self._guard(lambda: self._connection.execute(sql, params).fetchall(),
                            "query failed")
 
-    def columns_and_rows(self, sql: str) -> tuple[list[str], list[tuple]]:
-        """Column names and rows of a query (for `sayso query`)."""
+    def columns_and_rows(self, sql: str, params: Sequence[Any] | None = None
+                         ) -> tuple[list[str], list[tuple]]:
+        """Column names and rows of a query (for `sayso query` and the web UI)."""
         def run() -> tuple[list[str], list[tuple]]:
-            cursor = self._connection.execute(sql)
+            cursor = self._connection.execute(sql, params)
             names = [column[0] for column in cursor.description or ()]
             return names, cursor.fetchall()
         return self._guard(run, "query failed")
@@ -212,12 +215,18 @@ class Store:
 
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open the database; a lock held for a moment (`sayso serve` copying the
+    corpus) is waited out for up to `LOCK_WAIT_SECONDS`."""
     if path != MEMORY and read_only and not Path(path).exists():
         raise StoreError(f"{path}: no such database")
-    try:
-        return duckdb.connect(path, read_only=read_only)
-    except duckdb.Error as exc:
-        raise StoreError(f"{path}: {_open_problem(exc)}") from exc
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            if "Could not set lock" not in str(exc) or time.monotonic() >= deadline:
+                raise StoreError(f"{path}: {_open_problem(exc)}") from exc
+            time.sleep(0.1)
 
 
 def _open_problem(exc: duckdb.Error) -> str:

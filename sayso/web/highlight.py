@@ -1,9 +1,12 @@
-"""Text with its attribution spans highlighted, as runs ready for a template.
+"""Text with its spans highlighted and labelled, as runs ready for a template.
 
 The document text is cut at every span boundary; each run carries the roles
-that cover it (source, cue, content, boilerplate) and the attribution ids it
-belongs to. The template wraps runs in ``<span>`` elements, so nothing is
-ever inserted into or removed from the text itself.
+that cover it (source, cue, content, event, boilerplate) and the attribution
+and event ids it belongs to. A run that ends a span also carries that span's
+label ("q3 source", "e2 ASSAULT"), which the template shows after it the way
+displaCy does, so a source, its cue and its content read as one statement.
+The template wraps runs in ``<span>`` elements and adds labels as separate
+elements: the text itself is never changed.
 """
 from __future__ import annotations
 
@@ -11,7 +14,22 @@ from dataclasses import dataclass
 
 from ..model import Analysis, Span
 
-ROLE_ORDER = ("source", "cue", "content", "boilerplate")
+ROLE_ORDER = ("source", "cue", "content", "event", "boilerplate")
+
+
+@dataclass(frozen=True)
+class Label:
+    role: str
+    record: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Marked:
+    span: Span
+    role: str
+    record: str | None
+    label: str | None
 
 
 @dataclass(frozen=True)
@@ -19,35 +37,40 @@ class Run:
     text: str
     roles: tuple[str, ...]
     attributions: tuple[str, ...]
+    labels: tuple[Label, ...] = ()
 
     @property
     def css(self) -> str:
         return " ".join(f"hl-{role}" for role in self.roles)
 
 
-def labelled_spans(analysis: Analysis) -> list[tuple[Span, str, str | None]]:
-    """(span, role, attribution id) for every highlighted stretch of text."""
-    spans: list[tuple[Span, str, str | None]] = [
-        (b.span, "boilerplate", None) for b in analysis.document.boilerplate]
+def labelled_spans(analysis: Analysis) -> list[Marked]:
+    """Every highlighted stretch of text, with its role, record id and label."""
+    spans = [Marked(b.span, "boilerplate", None, None) for b in analysis.document.boilerplate]
     for q in analysis.attributions:
         if q.source:
-            spans.append((q.source.span, "source", q.id))
+            spans.append(Marked(q.source.span, "source", q.id, f"{q.id} source"))
         if q.cue:
-            spans.append((q.cue.span, "cue", q.id))
-        spans.extend((span, "content", q.id) for span in q.content.spans)
-    return [item for item in spans if item[0][0] < item[0][1]]
+            spans.append(Marked(q.cue.span, "cue", q.id, f"{q.id} cue"))
+        last = len(q.content.spans) - 1
+        spans.extend(Marked(span, "content", q.id, f"{q.id} {q.stance}" if n == last else None)
+                     for n, span in enumerate(q.content.spans))
+    for e in analysis.events:
+        spans.append(Marked(e.trigger.span, "event", e.id, f"{e.id} {e.type}"))
+    return [m for m in spans if m.span[0] < m.span[1]]
 
 
 def highlight_runs(analysis: Analysis) -> list[Run]:
     """The document text as consecutive runs, each with the roles covering it."""
     text = analysis.document.text
     spans = labelled_spans(analysis)
-    cuts = sorted({0, len(text), *(s for (s, _), _, _ in spans),
-                   *(e for (_, e), _, _ in spans)})
+    cuts = sorted({0, len(text), *(m.span[0] for m in spans), *(m.span[1] for m in spans)})
     runs = []
     for start, end in zip(cuts, cuts[1:]):
-        covering = [(role, q) for (s, e), role, q in spans if s <= start and end <= e]
-        roles = tuple(r for r in ROLE_ORDER if any(role == r for role, _ in covering))
-        ids = tuple(dict.fromkeys(q for _, q in covering if q))
-        runs.append(Run(text[start:end], roles, ids))
+        covering = [m for m in spans if m.span[0] <= start and end <= m.span[1]]
+        roles = tuple(r for r in ROLE_ORDER if any(m.role == r for m in covering))
+        ids = tuple(dict.fromkeys(m.record for m in covering if m.record))
+        labels = tuple(Label(m.role, m.record, m.label) for m in covering
+                       if m.label and m.span[1] == end)
+        runs.append(Run(text[start:end], roles, ids, labels))
     return runs

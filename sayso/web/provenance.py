@@ -1,82 +1,154 @@
-"""A claim's provenance as a layered graph drawn in SVG.
+"""A claim's chain of custody, as Cytoscape.js elements laid out left to right.
 
-Each member statement is a path: its source, then the channels it travelled
-through (in `via` order), then the article that carries it (by outlet). Paths
-that share a node merge, so a claim with one origin fans out from one box.
+Each member statement is a path: its original source, the channels it
+travelled through (in ``via`` order, from the source outward), then the
+article that carries it (outlet and date). Paths sharing a source or channel
+merge, so a claim with one origin fans out from one node. Syndicated copies
+are folded into their original's node; denials hang off the sources they
+deny; articles that state the claim in their own voice (laundering) are
+marked. Positions are computed here, so the page needs no layout extension:
+columns by depth, articles in date order.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
 
 from ..model import Analysis, Attribution
 
-BOX_WIDTH, BOX_HEIGHT, COLUMN_GAP, ROW_GAP = 190, 34, 60, 14
+COLUMN_WIDTH, ROW_HEIGHT = 260, 90
+
+
+@dataclass(frozen=True)
+class Member:
+    """One member statement, read back from its article."""
+
+    analysis: Analysis
+    statement_id: str
+    attribution: Attribution | None
+    text: str
+    claim_of: str | None = None
 
 
 @dataclass
-class ProvenanceGraph:
-    columns: list[list[str]] = field(default_factory=list)
-    edges: set[tuple[str, str]] = field(default_factory=set)
+class Custody:
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    edges: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    depth: dict[str, int] = field(default_factory=dict)
 
-    def add_path(self, labels: list[str]) -> None:
-        keys = [f"{depth}:{label}" for depth, label in enumerate(labels)]
-        for depth, key in enumerate(keys):
-            while len(self.columns) <= depth:
-                self.columns.append([])
-            if key not in self.columns[depth]:
-                self.columns[depth].append(key)
-        self.edges.update(zip(keys, keys[1:]))
+    def node(self, key: str, depth: int, **data: Any) -> str:
+        if key not in self.nodes:
+            self.nodes[key] = {"id": key, **data}
+        self.depth[key] = max(self.depth.get(key, 0), depth)
+        return key
 
+    def edge(self, source: str, target: str, **data: Any) -> None:
+        self.edges.setdefault((source, target), {"id": f"{source}->{target}",
+                                                 "source": source, "target": target,
+                                                 **data})
 
-def statement_path(analysis: Analysis, attribution: Attribution | None) -> list[str]:
-    """Source → channels → carrying article, as display labels.
-
-    A statement the article makes in its own voice (no attribution) starts
-    at the article itself.
-    """
-    document = analysis.document
-    carrier = f"{document.outlet or 'article'}: {document.id}"
-    if attribution is None:
-        return ["(the article's own voice)", carrier]
-    hops = [f"{c.role}: {c.text}" for c in attribution.via]
-    return [_origin(analysis, attribution), *hops, carrier]
-
-
-def _origin(analysis: Analysis, attribution: Attribution) -> str:
-    if attribution.source is None:
-        return "(unsourced)"
-    actor = analysis.actor(attribution.source.actor)
-    return actor.name if actor else attribution.source.text
+    def elements(self) -> list[dict[str, Any]]:
+        """Cytoscape elements with preset positions: depth left to right."""
+        columns: dict[int, list[str]] = {}
+        for key in self.nodes:
+            columns.setdefault(self.depth[key], []).append(key)
+        placed = []
+        for depth, keys in sorted(columns.items()):
+            keys.sort(key=lambda k: (self.nodes[k].get("order", ""), k))
+            for row, key in enumerate(keys):
+                data = self.nodes[key]
+                placed.append({"data": data, "classes": data.get("kind", ""),
+                               "position": {"x": depth * COLUMN_WIDTH,
+                                            "y": row * ROW_HEIGHT}})
+        return placed + [{"data": data, "classes": data.get("kind", "")}
+                         for data in self.edges.values()]
 
 
-def provenance_svg(graph: ProvenanceGraph) -> str:
-    """The graph as a standalone SVG string, columns left to right."""
-    positions = {}
-    for depth, column in enumerate(graph.columns):
-        for row, key in enumerate(column):
-            positions[key] = (depth * (BOX_WIDTH + COLUMN_GAP) + 10,
-                              row * (BOX_HEIGHT + ROW_GAP) + 10)
-    width = len(graph.columns) * (BOX_WIDTH + COLUMN_GAP) + 20
-    height = max((len(c) for c in graph.columns), default=1) * (BOX_HEIGHT + ROW_GAP) + 20
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" '
-             f'height="{height}" class="provenance" role="img">']
-    for a, b in sorted(graph.edges):
-        (x1, y1), (x2, y2) = positions[a], positions[b]
-        parts.append(f'<line x1="{x1 + BOX_WIDTH}" y1="{y1 + BOX_HEIGHT // 2}" '
-                     f'x2="{x2}" y2="{y2 + BOX_HEIGHT // 2}" class="edge"/>')
-    for key, (x, y) in positions.items():
-        label = key.split(":", 1)[1]
-        parts.append(f'<g class="node"><rect x="{x}" y="{y}" width="{BOX_WIDTH}" '
-                     f'height="{BOX_HEIGHT}" rx="6"/><text x="{x + 8}" y="{y + 21}">'
-                     f'<title>{_escape(label)}</title>{_escape(_clip(label))}</text></g>')
-    parts.append("</svg>")
-    return "".join(parts)
+def custody_graph(members: list[Member], denials: list[Member],
+                  laundered_in: set[str], copies_of: dict[str, str]) -> Custody:
+    """The chain of custody of a claim's members, denials attached."""
+    graph = Custody()
+    member_docs = {m.analysis.document.id for m in members}
+    carriers = [m for m in members if copies_of.get(m.analysis.document.id) not in member_docs]
+    deepest = 1 + max((len(m.attribution.via) for m in carriers if m.attribution), default=0)
+    for member in carriers:
+        _add_member(graph, member, deepest, laundered_in)
+    for member in members:
+        original = copies_of.get(member.analysis.document.id)
+        if original in member_docs:
+            _fold_copy(graph, member, original)
+    sources = [key for key, data in graph.nodes.items() if data["kind"] == "source"]
+    for denial in denials:
+        _add_denial(graph, denial, sources)
+    return graph
 
 
-def _clip(label: str, limit: int = 26) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+def _article_key(doc_id: str) -> str:
+    return f"doc:{doc_id}"
 
 
-def _escape(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;")
-            .replace(">", "&gt;").replace('"', "&quot;"))
+def _add_member(graph: Custody, member: Member, deepest: int,
+                laundered_in: set[str]) -> None:
+    document = member.analysis.document
+    q = member.attribution
+    own_voice = q is None
+    kind = "article laundered" if own_voice and document.id in laundered_in else "article"
+    article = graph.node(_article_key(document.id), deepest, kind=kind,
+                         label=_article_label(document), order=document.published or "",
+                         href=f"/documents/{quote(document.id)}#{member.statement_id}",
+                         title=document.title or document.id)
+    if own_voice:
+        graph.nodes[article]["label"] += "\n(own voice)"
+        return
+    previous = _source_node(graph, member.analysis, q)
+    for hop, channel in enumerate(q.via, start=1):
+        hop_key = graph.node(f"via:{channel.role}:{' '.join(channel.text.lower().split())}",
+                             hop, kind="channel", label=f"{channel.role}\n{channel.text}")
+        graph.edge(previous, hop_key, kind="hop", label=channel.role)
+        previous = hop_key
+    graph.edge(previous, article, kind=f"carried stance-{q.stance}",
+               label=" · ".join(filter(None, [q.stance if q.stance != "asserts" else None,
+                                              "hedged" if q.hedged else None,
+                                              document.published]))
+               or q.stance)
+
+
+def _source_node(graph: Custody, analysis: Analysis, q: Attribution) -> str:
+    if q.source is None:
+        return graph.node("source:(unsourced)", 0, kind="source", label="(unsourced)")
+    actor = analysis.actor(q.source.actor)
+    name = actor.name if actor else q.source.text
+    href = f"/actors/{quote(name, safe='')}" if actor else None
+    return graph.node(f"source:{name.lower()}", 0, kind="source", label=name, href=href)
+
+
+def _fold_copy(graph: Custody, member: Member, original: str) -> None:
+    node = graph.nodes.get(_article_key(original))
+    if node is None:
+        return
+    copies = node.setdefault("copies", [])
+    if member.analysis.document.id not in copies:
+        copies.append(member.analysis.document.id)
+        node["label"] = node["label"].split("\n+")[0] + f"\n+{len(copies)} copies"
+
+
+def _add_denial(graph: Custody, denial: Member, sources: list[str]) -> None:
+    document = denial.analysis.document
+    q = denial.attribution
+    who = "(unsourced)"
+    if q is not None and q.source is not None:
+        actor = denial.analysis.actor(q.source.actor)
+        who = actor.name if actor else q.source.text
+    stance = q.stance if q else "denies"
+    key = graph.node(f"denial:{document.id}/{denial.statement_id}", 0, kind="denial",
+                     label=f"{who} {stance}\n{_article_label(document)}",
+                     order="~" + (document.published or ""),
+                     href=f"/documents/{quote(document.id)}#{denial.statement_id}",
+                     title=denial.text)
+    for source in sources or [k for k in graph.nodes if k.startswith("doc:")]:
+        graph.edge(key, source, kind="denies", label=stance)
+
+
+def _article_label(document) -> str:
+    return f"{document.outlet or document.id}\n{document.published or 'undated'}"
