@@ -296,7 +296,7 @@ def _check_size(request: Request) -> None:
 
 
 def _api_path(request: Request) -> str:
-    path = request.url.path if request.url.path != "/" else "/overview"
+    path = quote(request.url.path) if request.url.path != "/" else "/overview"
     return "/api" + path + (f"?{request.url.query}" if request.url.query else "")
 
 
