@@ -90,6 +90,8 @@ TEMPLATES.globals.update(page_link=page_link)
 def load_overview(store: Store, request: Request) -> dict[str, Any]:
     return {"counts": store.counts(), "top_sources": [list(t) for t in top_sources(store, 10)],
             "stories": corpus.list_stories(store, QueryParams("limit=10"))["items"],
+            "documents": corpus.list_documents(store, QueryParams(
+                "limit=10&sort=published&order=desc&copy=false"))["items"],
             "contested": corpus.list_claims(store, QueryParams(
                 "contested=true&limit=10"))["items"],
             "laundered": corpus.list_claims(store, QueryParams(
