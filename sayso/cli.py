@@ -16,6 +16,7 @@ from typing import Iterator, Optional, TextIO
 import typer
 from rich.console import Console
 
+from . import __version__
 from .api import analyze_paths
 from .config import Config
 from .errors import MissingExtraError, PortInUseError, SaysoError, UsageError
@@ -23,12 +24,32 @@ from .model import Analysis, Failure
 from .render import FORMATS, write_json, write_table
 from .schema import analysis_schema
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Who claims what, about whom, through which channels, "
-                       "how surely, and who denies it.")
+                       "how surely, and who denies it. The output contract: "
+                       "docs/CONTRACT.md. Exit codes: 0 done, 1 some inputs failed, "
+                       "2 usage error, 3 an optional extra is missing, 4 the port is "
+                       "in use.")
+# Help shows an argument by its metavar (PATH...), not as a Python type.
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None
+
+
+def _version(show: bool) -> None:
+    if show:
+        print(f"sayso {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the sayso version and exit.")) -> None:
+    """Who claims what, about whom, through which channels, how surely, and who denies it."""
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MISSING_EXTRA, EXIT_PORT_IN_USE = 0, 1, 2, 3, 4
+EXPORTS = ("documents", "actors", "attributions", "events", "gdelt-events", "stories",
+           "claims", "statements", "graph")
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -42,7 +63,7 @@ def report(failure: Failure) -> None:
 
 ACCURATE_OPTION = typer.Option(
     False, "--accurate", help="Find attributions with the transformer tagger: more accurate, "
-                              "about twice the analysis time (needs sayso\\[accurate]).")
+                              "about twice the analysis time (needs sayso[accurate]).")
 
 
 @contextmanager
@@ -60,20 +81,21 @@ def output_stream(path: Optional[Path]) -> Iterator[TextIO]:
 @app.command()
 def analyze(
     paths: list[str] = typer.Argument(
-        ..., help="Files (.txt, .html, .jsonl[.gz], .warc[.gz], .rss/.atom/.xml feeds), "
+        ..., metavar="PATH", help="Files (.txt, .html, .jsonl[.gz], .warc[.gz], .rss/.atom/.xml feeds), "
                   "directories (read recursively, in sorted order) or - for stdin."),
     format: Optional[str] = typer.Option(
-        None, "--format", "-f",
+        None, "--format", "-f", metavar="[json|jsonl|table]",
         help="json (one pretty object), jsonl (one per line) or table. "
              "Default: json for one document, jsonl for several."),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o",
+        None, "--output", "-o", metavar="FILE|DIR",
         help="Write here instead of stdout (with --engine dask: a directory of part files)."),
     engine: str = typer.Option(
-        "local", "--engine", help="local (this process) or dask (parts of files as "
-                                  "Dask tasks; needs sayso\\[dask] and --output DIR)."),
+        "local", "--engine", metavar="[local|dask]",
+        help="local (this process) or dask (parts of files as Dask tasks; needs "
+             "sayso[dask] and --output DIR)."),
     scheduler: Optional[str] = typer.Option(
-        None, "--scheduler", help="With --engine dask: a scheduler address "
+        None, "--scheduler", metavar="ADDRESS", help="With --engine dask: a scheduler address "
                                   "(tcp://host:8786) or processes, threads, sync."),
     accurate: bool = ACCURATE_OPTION,
 ) -> None:
@@ -149,13 +171,14 @@ def schema() -> None:
 
 @app.command("eval")
 def eval_command(
-    task: str = typer.Argument(..., help="attribution, events, speakers or stories."),
-    gold: Path = typer.Option(..., "--gold", help="Gold JSONL (id and text per line)."),
+    task: str = typer.Argument(..., metavar="[attribution|events|speakers|stories]",
+                               help="attribution, events, speakers or stories."),
+    gold: Path = typer.Option(..., "--gold", metavar="FILE", help="Gold JSONL (id and text per line)."),
     predictions: Optional[Path] = typer.Option(
-        None, "--pred", help="Score these sayso.analysis/1 JSONL predictions "
+        None, "--pred", metavar="FILE", help="Score these sayso.analysis/1 JSONL predictions "
                              "instead of analysing the gold texts."),
     docs: Optional[Path] = typer.Option(
-        None, "--docs", help="stories: the documents to link (JSONL, or a directory "
+        None, "--docs", metavar="FILE|DIR", help="stories: the documents to link (JSONL, or a directory "
                              "of .txt/.html with an optional docs.jsonl of metadata)."),
     accurate: bool = ACCURATE_OPTION,
 ) -> None:
@@ -169,7 +192,8 @@ def eval_command(
     raise typer.Exit(status)
 
 
-DB_OPTION = typer.Option(Path("sayso.duckdb"), "--db", help="The corpus database file.")
+DB_OPTION = typer.Option(Path("sayso.duckdb"), "--db", metavar="FILE",
+                         help="The corpus database file.")
 
 
 def exit_code(exc: SaysoError) -> int:
@@ -183,10 +207,11 @@ def exit_code(exc: SaysoError) -> int:
 
 @app.command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files, directories, JSONL(.gz), WARC, feeds."),
+    paths: list[str] = typer.Argument(..., metavar="PATH",
+                                      help="Files, directories, JSONL(.gz), WARC, feeds."),
     db: Path = DB_OPTION,
-    workers: int = typer.Option(1, "--workers", help="Parser processes."),
-    batch_size: Optional[int] = typer.Option(None, "--batch-size",
+    workers: int = typer.Option(1, "--workers", metavar="N", help="Parser processes."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", metavar="N",
                                              help="Documents per commit (default 100)."),
     accurate: bool = ACCURATE_OPTION,
     reanalyze: bool = typer.Option(
@@ -241,7 +266,8 @@ def quarantine(db: Path = DB_OPTION) -> None:
         print(failure)
 
 
-FORMAT_OPTION = typer.Option("table", "--format", "-f", help="table, jsonl or csv.")
+FORMAT_OPTION = typer.Option("table", "--format", "-f", metavar="[table|jsonl|csv]",
+                             help="table, jsonl or csv.")
 
 
 @app.command()
@@ -282,7 +308,7 @@ def actors(db: Path = DB_OPTION, format: str = FORMAT_OPTION) -> None:
 
 @app.command()
 def query(
-    sql: str = typer.Argument(..., help="One SQL statement; the database is read-only."),
+    sql: str = typer.Argument(..., metavar="SQL", help="One SQL statement; the database is read-only."),
     db: Path = DB_OPTION,
     format: str = FORMAT_OPTION,
 ) -> None:
@@ -299,12 +325,16 @@ def query(
 
 @app.command()
 def export(
-    what: str = typer.Option(..., "--what", help="documents, actors, attributions, "
-                             "events, stories, claims or graph."),
-    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet; "
+    what: str = typer.Option(..., "--what", metavar="[" + "|".join(EXPORTS) + "]",
+                             help="What to export (docs/CONTRACT.md, corpus-level exports; "
+                                  "gdelt-events: one row per event in GDELT's shape; "
+                                  "graph: claims, statements, actors and outlets)."),
+    format: str = typer.Option("jsonl", "--format", "-f",
+                               metavar="[jsonl|csv|parquet|graphml|prov-jsonld]",
+                               help="jsonl, csv or parquet; "
                                "for graph: graphml or prov-jsonld."),
     db: Path = DB_OPTION,
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
                                           help="Write here instead of stdout."),
 ) -> None:
     """Export corpus records (CONTRACT.md, corpus-level exports) or the provenance graph."""
@@ -318,7 +348,7 @@ def export(
 
 
 @app.command()
-def demo(db: Path = typer.Option(Path("sayso-demo.duckdb"), "--db",
+def demo(db: Path = typer.Option(Path("sayso-demo.duckdb"), "--db", metavar="FILE",
                                  help="The demo corpus database file.")) -> None:
     """Ingest the bundled sample corpus and show what sayso found (resumable)."""
     from .store import Store
@@ -350,8 +380,10 @@ def link(db: Path = DB_OPTION) -> None:
 @app.command()
 def serve(
     db: Path = DB_OPTION,
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS",
+                             help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, metavar="PORT",
+                             help="Port to listen on (0: any free port)."),
 ) -> None:
     """Browse a corpus in the web UI (and its JSON API) while ingest may add to it."""
     try:

@@ -58,12 +58,44 @@ def test_linked_tables_export_in_contract_shape(store):
         "story": "s1", "documents": ["d1", "d2"], "label": "Border"}
 
 
-def test_csv_has_a_header_and_json_cells(store):
+def test_attributions_csv_is_flat_columns(store):
     rows = list(csv.DictReader(io.StringIO(exported(store, "attributions", "csv"))))
     assert len(rows) == 4
-    assert json.loads(rows[0]["source"])["text"] == "Minister Ana Ruiz"
+    assert rows[0]["source_text"] == "Minister Ana Ruiz" and rows[0]["source_actor"] == "Ana Ruiz"
+    assert rows[0]["source_kind"] == "named" and rows[0]["cue"] == "told"
+    assert rows[0]["content"] == "the convoy crossed the river"
+    assert rows[0]["via"] == "interview: Harbour Gazette"
     assert rows[1]["stance"] == "denies" and rows[1]["hedged"] == "false"
-    assert rows[1]["parent"] == ""
+    assert rows[1]["parent"] == "" and rows[1]["via"] == ""
+    assert not any(cell.startswith(("{", "[")) for row in rows for cell in row.values())
+
+
+def test_events_csv_is_flat_columns_with_actor_codes(store):
+    rows = list(csv.DictReader(io.StringIO(exported(store, "events", "csv"))))
+    assert [r["document"] for r in rows] == ["d1", "d2"]
+    assert rows[0]["type"] == "ACCUSE" and rows[0]["cameo"] == "112"
+    assert rows[0]["trigger"] == "accused" and rows[0]["actor_name"] == "Ana Ruiz"
+    assert rows[0]["actor_code"] == "GOV"
+
+
+def test_gdelt_events_have_gdelt_columns(store):
+    text = exported(store, "gdelt-events", "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(rows[0]) == FIELDS["gdelt-events"]
+    first = rows[0]
+    assert first["GlobalEventID"] == "d1:e1" and first["EventCode"] == "112"
+    assert first["EventRootCode"] == "11" and first["Actor1Code"] == "GOV"
+    assert first["PloverType"] == "ACCUSE" and first["Outlet"] == "Test Wire"
+    assert rows[1]["SOURCEURL"] == "https://example.org/d2"
+    jsonl = [json.loads(line) for line in exported(store, "gdelt-events").splitlines()]
+    assert jsonl[0]["DocumentID"] == "d1"
+
+
+def test_gdelt_dates_are_yyyymmdd(tmp_path):
+    with Store(":memory:") as dated:
+        dated.put(sample_analysis("d1", published="2024-03-05T10:00:00Z"))
+        rows = list(csv.DictReader(io.StringIO(exported(dated, "gdelt-events", "csv"))))
+    assert rows[0]["SQLDATE"] == "20240305"
 
 
 def test_parquet_keeps_nested_records(store, tmp_path):
@@ -124,15 +156,31 @@ def test_prov_jsonld_is_self_contained(store):
     assert by_id["statement:d2/q2"]["sayso:stance"] == "denies"
 
 
-def test_graphml_is_well_formed(store, tmp_path):
-    path = tmp_path / "graph.graphml"
-    nodes = export_to(store, "graph", "graphml", path)
+def test_graphml_has_claims_statements_actors_outlets_with_typed_attributes(tmp_path):
+    from link_corpus import wire_corpus
+    from test_link_claims import engineer_says, mayor_says, residents_deny
+
+    from sayso.link.persist import update_links
+    with Store(":memory:") as linked:
+        linked.put_many([*wire_corpus(), mayor_says(), engineer_says(), residents_deny()])
+        update_links(linked)
+        path = tmp_path / "graph.graphml"
+        nodes = export_to(linked, "graph", "graphml", path)
     root = ET.parse(path).getroot()
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     assert len(root.findall("g:graph/g:node", ns)) == nodes
-    relations = {d.text for d in root.findall("g:graph/g:edge/g:data", ns)}
-    assert relations == {"prov:wasAttributedTo", "prov:wasDerivedFrom",
-                         "prov:hadPrimarySource", "prov:hadMember"}
+    types = {k.get("attr.name"): k.get("attr.type") for k in root.findall("g:key", ns)}
+    assert types["contested"] == "boolean" and types["origins"] == "int"
+    assert types["hop"] == "int"
+    kinds = {d.text for d in root.findall("g:graph/g:node/g:data[@key='n_type']", ns)}
+    assert kinds == {"claim", "statement", "actor", "outlet", "document"}
+    relations = {d.text for d in root.findall("g:graph/g:edge/g:data[@key='e_relation']", ns)}
+    assert {"said", "member-of", "copy-of", "in", "published-by"} <= relations
+    booleans = {d.text for d in root.findall("g:graph/g:node/g:data[@key='n_contested']", ns)}
+    assert booleans == {"true", "false"}
+    ids = {n.get("id") for n in root.findall("g:graph/g:node", ns)}
+    assert all(e.get("source") in ids and e.get("target") in ids
+               for e in root.findall("g:graph/g:edge", ns))
 
 
 def test_statements_filter_by_actor_content_and_contest(store):

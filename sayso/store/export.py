@@ -1,8 +1,12 @@
-"""Corpus-level exports (CONTRACT.md "Corpus-level exports") as JSONL, CSV or Parquet.
+"""Corpus-level exports (docs/CONTRACT.md "Corpus-level exports") as JSONL, CSV or Parquet.
 
 Per-document records come from each document's stored analysis, so they are
-exactly what `sayso analyze` printed, with a ``document`` field added. In CSV
-nested values are JSON text in their cell; Parquet keeps them nested.
+exactly what `sayso analyze` printed, with a ``document`` field added; Parquet
+keeps them nested. In CSV, attributions and events are flat rows
+(`sayso.store.flat`: one column per value, channels as a readable chain) that
+pandas or a spreadsheet load as they are; other nested values are JSON text in
+their cell. ``gdelt-events`` gives one row per event in the column names of
+GDELT's event table.
 """
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ import duckdb
 
 from ..errors import StoreError, UsageError
 from .db import Store
+from .claim_graph import write_claim_graphml
+from .flat import CSV_FIELDS, GDELT_FIELDS, flat_rows, gdelt_events
 from .graph import GRAPH_WRITERS, provenance_graph
 
 DOCUMENT_FIELDS = ("id", "title", "outlet", "url", "published", "author", "lang",
@@ -36,6 +42,8 @@ FIELDS = {
                "laundered", "first_seen", "last_seen"),
 }
 RECORD_EXPORTS = ("actors", "attributions", "events")
+FIELDS["gdelt-events"] = GDELT_FIELDS
+GRAPH_FORMATS = ("graphml", "prov-jsonld")
 TABLE_FORMATS = ("jsonl", "csv", "parquet")
 
 
@@ -47,6 +55,8 @@ def export_records(store: Store, what: str) -> Iterator[dict[str, Any]]:
         return _per_document_records(store, what)
     if what in ("stories", "claims"):
         return _linked(store, what)
+    if what == "gdelt-events":
+        return gdelt_events(store)
     raise UsageError(f"unknown export {what!r}; choose from "
                      f"{', '.join((*FIELDS, 'graph'))}")
 
@@ -136,6 +146,8 @@ def export(store: Store, what: str, format: str, out: TextIO | None,
     records = export_records(store, what)
     if format == "jsonl":
         return write_jsonl(records, out)
+    if format == "csv" and what in CSV_FIELDS:
+        return write_csv(flat_rows(store, what), CSV_FIELDS[what], out)
     if format == "csv":
         return write_csv(records, FIELDS[what], out)
     if path is None:
@@ -149,13 +161,14 @@ def export_to(store: Store, what: str, format: str, path: Path | None) -> int:
     Returns the number of records (for the graph: of nodes) written.
     """
     if what == "graph":
-        writer = GRAPH_WRITERS.get(format)
-        if writer is None:
+        if format not in GRAPH_FORMATS:
             raise UsageError(f"unknown --format {format!r} for graph; "
-                             f"choose from {', '.join(GRAPH_WRITERS)}")
-        graph = provenance_graph(store)
+                             f"choose from {', '.join(GRAPH_FORMATS)}")
         with _output(path) as out:
-            writer(graph, out)
+            if format == "graphml":
+                return write_claim_graphml(store, out)
+            graph = provenance_graph(store)
+            GRAPH_WRITERS[format](graph, out)
         return len(graph.nodes)
     if format == "parquet":
         return export(store, what, format, None, path)

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from ..model import Analysis, Attribution
 
-COLUMN_WIDTH, ROW_HEIGHT = 260, 90
+COLUMN_WIDTH, ROW_HEIGHT = 340, 80
 
 
 @dataclass(frozen=True)
