@@ -262,6 +262,8 @@ def quarantine(db: Path = DB_OPTION) -> None:
             failures = store.quarantined()
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
+    if not failures:
+        print(f"nothing quarantined in {db}: every input was ingested")
     for failure in failures:
         print(failure)
 
@@ -303,6 +305,9 @@ def actors(db: Path = DB_OPTION, format: str = FORMAT_OPTION) -> None:
             records = list_actors(store)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
+    if not records:
+        errors.print(f"sayso: no actors in {db} (ingest some documents first)", markup=False)
+        return
     write_records(records, format, sys.stdout, title=f"{len(records)} actors")
 
 
@@ -337,14 +342,16 @@ def export(
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
                                           help="Write here instead of stdout."),
 ) -> None:
-    """Export corpus records (CONTRACT.md, corpus-level exports) or the provenance graph."""
+    """Export corpus records (docs/CONTRACT.md, corpus-level exports) or the claim graph."""
     from .store import Store
     from .store.export import export_to
     try:
         with Store(db, read_only=True) as store:
-            export_to(store, what, format, output)
+            count = export_to(store, what, format, output)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
+    if count == 0:
+        errors.print(f"sayso: no {what} in {db}: exported nothing", markup=False)
 
 
 @app.command()

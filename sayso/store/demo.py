@@ -22,6 +22,7 @@ from ..resources import data_file
 from .db import Store
 from .ingest import CommitHook, IngestSummary, ProgressHook, ingest_documents
 from .query import top_sources
+from .sql import sql_sections
 
 DEFAULT_DEMO_DB = "sayso-demo.duckdb"
 HTML_METADATA = ("title", "outlet", "url", "published", "author")
@@ -65,17 +66,22 @@ class CorpusSummary:
     """The few numbers `sayso demo` prints about a corpus."""
 
     documents: int
+    copies: int
     attributions: int
     events: int
     actors: int
     stories: int
     claims: int
     top_sources: list[tuple[str, int]]
+    examples: list[tuple[str, str, str]]   # (contested|laundered, claim id, text)
 
 
 def corpus_summary(store: Store, *, top: int = 5) -> CorpusSummary:
     counts = store.counts()
-    return CorpusSummary(documents=counts["documents"],
+    copies = store.fetch("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL")
+    examples = store.fetch(sql_sections("queries.sql")["example_claims"])
+    return CorpusSummary(documents=counts["documents"], copies=copies[0][0],
                          attributions=counts["attributions"], events=counts["events"],
                          actors=counts["actors"], stories=counts["stories"],
-                         claims=counts["claims"], top_sources=top_sources(store, top))
+                         claims=counts["claims"], top_sources=top_sources(store, top),
+                         examples=[tuple(row) for row in examples])

@@ -57,14 +57,22 @@ def _text(value: Any) -> str:
 def write_corpus_summary(summary: CorpusSummary, db: str, out: TextIO) -> None:
     """The few lines `sayso demo` ends with, and what to try next."""
     console = Console(file=out, highlight=False, soft_wrap=True)
-    console.print(f"[bold]{summary.documents}[/bold] documents, "
+    originals = summary.documents - summary.copies
+    copies = (f" ({originals} articles and {summary.copies} syndicated copies of them)"
+              if summary.copies else "")
+    console.print(f"[bold]{summary.documents}[/bold] documents{copies}, "
                   f"[bold]{summary.attributions}[/bold] attributions, "
                   f"[bold]{summary.events}[/bold] events, "
                   f"[bold]{summary.actors}[/bold] actor records, "
                   f"{summary.stories} stories, {summary.claims} claims in {db}")
     if summary.top_sources:
-        console.print("most quoted: " + ", ".join(f"{name} ({count})"
-                                                  for name, count in summary.top_sources),
+        console.print("most quoted (copies not counted again): "
+                      + ", ".join(f"{name} ({count})" for name, count in summary.top_sources),
                       markup=False)
+    for flag, claim, text in summary.examples:
+        shown = text if len(text) <= 100 else text[:99] + "…"
+        console.print(f"a {flag} claim, {claim}: {shown}", markup=False)
     console.print(f"next: sayso claims --db {db}   sayso actors --db {db}   "
-                  f"sayso export --db {db} --what attributions", markup=False)
+                  f"sayso export --db {db} --what attributions -f csv", markup=False)
+    console.print(f"browse it: sayso serve --db {db}   (needs pip install 'sayso[web]')",
+                  markup=False)

@@ -47,10 +47,20 @@ ORDER BY outlets DESC, claim;
 -- name: top_sources
 -- The most quoted sources: attributions whose source was resolved to an
 -- actor, by the actor's name (an unresolved "I" or "who" names nobody).
--- Parameter: how many.
+-- Syndicated copies do not count again. Parameter: how many.
 SELECT a.name AS source, count(*) AS statements
 FROM attributions q
 JOIN actors a ON a.document = q.document AND a.id = q.source_actor
+JOIN documents d ON d.id = q.document AND d.duplicate_of IS NULL
 GROUP BY ALL
 ORDER BY statements DESC, source
 LIMIT ?;
+
+-- name: example_claims
+-- One contested and one laundered claim for `sayso demo` to show, those
+-- carried by most outlets first.
+SELECT 'contested', * FROM (SELECT claim, text FROM claims WHERE contested
+                           ORDER BY outlets DESC, origins DESC, length(claim), claim LIMIT 1)
+UNION ALL
+SELECT 'laundered', * FROM (SELECT claim, text FROM claims WHERE laundered
+                           ORDER BY outlets DESC, origins DESC, length(claim), claim LIMIT 1);
