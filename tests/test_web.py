@@ -266,3 +266,28 @@ def test_a_busy_port_is_one_line_and_exit_4(tmp_path):
     assert result.exit_code == 4
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "port is in use" in lines[0]
+
+
+def test_claims_export_v2_fields_show_denials_and_laundering(tmp_path):
+    """A corpus whose claims carry contested_by and laundered_in (export v2)."""
+    store = Store(":memory:")
+    store.put_many([mayor_says(), engineer_says(), residents_deny()])
+    update_links(store)
+    claim_id = store.fetch("SELECT claim FROM claims WHERE contested")[0][0]
+    store.fetch("ALTER TABLE claims ADD COLUMN contested_by JSON DEFAULT '[]'")
+    store.fetch("ALTER TABLE claims ADD COLUMN laundered_in JSON DEFAULT '[]'")
+    store.fetch("UPDATE claims SET contested_by = '[[\"watch\", \"q1\"]]', laundered = true, "
+                "laundered_in = '[\"ruiz\"]' WHERE claim = ?", [claim_id])
+    with TestClient(create_app(store)) as client:
+        data = client.get(f"/api/claims/{claim_id}").json()
+        page = client.get(f"/claims/{claim_id}").text
+    store.close()
+    assert data["contested_by"] == [["watch", "q1"]] and data["laundered_in"] == ["ruiz"]
+    assert [d["source"] for d in data["denials_read"]] == ["Varn Watch"]
+    denial = next(e["data"] for e in data["graph"] if e["data"].get("kind") == "denial")
+    assert denial["href"] == "/documents/watch#q1" and "Varn Watch denies" in denial["label"]
+    assert any(e["data"].get("kind") == "denies" for e in data["graph"])
+    laundered = [e["data"]["id"] for e in data["graph"] if "laundered" in e.get("classes", "")]
+    assert laundered == ["doc:ruiz"]
+    assert 'class="laundered-in" href="/documents/ruiz"' in page
+    assert "Varn Watch" in page.split("Denied or disputed by")[1]

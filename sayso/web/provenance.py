@@ -93,7 +93,7 @@ def _add_member(graph: Custody, member: Member, deepest: int,
     document = member.analysis.document
     q = member.attribution
     own_voice = q is None
-    kind = "article laundered" if own_voice and document.id in laundered_in else "article"
+    kind = "article laundered" if document.id in laundered_in else "article"
     article = graph.node(_article_key(document.id), deepest, kind=kind,
                          label=_article_label(document), order=document.published or "",
                          href=f"/documents/{quote(document.id)}#{member.statement_id}",
