@@ -4,9 +4,9 @@ Each member statement is a path: its original source, the channels it
 travelled through (in ``via`` order, from the source outward), then the
 article that carries it (outlet and date). Paths sharing a source or channel
 merge, so a claim with one origin fans out from one node. Syndicated copies
-are folded into their original's node; denials hang off the sources they
-deny; articles that state the claim in their own voice (laundering) are
-marked. Positions are computed here, so the page needs no layout extension:
+are folded into their original's node; denials, in a column left of the
+sources, point at the sources they deny; articles that state the claim in
+their own voice (laundering) are marked. Positions are computed here, so the page needs no layout extension:
 columns by depth, articles in date order.
 """
 from __future__ import annotations
@@ -40,7 +40,7 @@ class Custody:
     def node(self, key: str, depth: int, **data: Any) -> str:
         if key not in self.nodes:
             self.nodes[key] = {"id": key, **data}
-        self.depth[key] = max(self.depth.get(key, 0), depth)
+        self.depth[key] = max(self.depth.get(key, depth), depth)
         return key
 
     def edge(self, source: str, target: str, **data: Any) -> None:
@@ -69,6 +69,8 @@ def custody_graph(members: list[Member], denials: list[Member],
                   laundered_in: set[str], copies_of: dict[str, str]) -> Custody:
     """The chain of custody of a claim's members, denials attached."""
     graph = Custody()
+    denying = {(d.analysis.document.id, d.statement_id) for d in denials}
+    members = [m for m in members if (m.analysis.document.id, m.statement_id) not in denying]
     member_docs = {m.analysis.document.id for m in members}
     carriers = [m for m in members if copies_of.get(m.analysis.document.id) not in member_docs]
     deepest = 1 + max((len(m.attribution.via) for m in carriers if m.attribution), default=0)
@@ -141,12 +143,14 @@ def _add_denial(graph: Custody, denial: Member, sources: list[str]) -> None:
         actor = denial.analysis.actor(q.source.actor)
         who = actor.name if actor else q.source.text
     stance = q.stance if q else "denies"
-    key = graph.node(f"denial:{document.id}/{denial.statement_id}", 0, kind="denial",
+    key = graph.node(f"denial:{document.id}/{denial.statement_id}", -1, kind="denial",
                      label=f"{who} {stance}\n{_article_label(document)}",
                      order="~" + (document.published or ""),
                      href=f"/documents/{quote(document.id)}#{denial.statement_id}",
                      title=denial.text)
-    for source in sources or [k for k in graph.nodes if k.startswith("doc:")]:
+    own = f"source:{who.lower()}"
+    for source in [s for s in sources if s != own] or [k for k in graph.nodes
+                                                        if k.startswith("doc:")]:
         graph.edge(key, source, kind="denies", label=stance)
 
 
