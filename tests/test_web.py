@@ -291,3 +291,16 @@ def test_claims_export_v2_fields_show_denials_and_laundering(tmp_path):
     assert laundered == ["doc:ruiz"]
     assert 'class="laundered-in" href="/documents/ruiz"' in page
     assert "Varn Watch" in page.split("Denied or disputed by")[1]
+
+
+def test_own_voice_statements_are_marked_when_linking_keeps_their_spans():
+    from sayso.web.highlight import own_voice_spans
+    analysis = sample_analysis()
+    start = analysis.document.text.index("the convoy")
+    marks = own_voice_spans([{"id": "s3", "span": [start, start + 10]},
+                             {"id": "s4", "span": None}])
+    runs = highlight_runs(analysis, marks)
+    assert "".join(run.text for run in runs) == analysis.document.text
+    own = [run for run in runs if "own" in run.roles]
+    assert "".join(run.text for run in own) == "the convoy"
+    assert [label.text for run in own for label in run.labels] == ["s3 own voice"]

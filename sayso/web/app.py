@@ -33,7 +33,7 @@ except ImportError as exc:  # the web UI is an optional extra
 from ..store import Store
 from ..store.query import top_sources
 from . import corpus
-from .highlight import highlight_runs
+from .highlight import highlight_runs, own_voice_spans
 from .params import MAX_QUERY_LENGTH, text
 from .provenance import Member, custody_graph
 from .snapshot import Snapshots
@@ -248,7 +248,9 @@ def _member_record(member: Member, copies_of: dict[str, str]) -> dict[str, Any]:
 def _document_extras(store: Store, request: Request, data: dict[str, Any]) -> dict[str, Any]:
     analysis = store.get(request.path_params["doc_id"])
     doc_id = analysis.document.id
-    return {"analysis": analysis, "runs": highlight_runs(analysis),
+    own_voice = corpus.own_voice_statements(store, doc_id)
+    return {"analysis": analysis, "own_voice": own_voice,
+            "runs": highlight_runs(analysis, own_voice_spans(own_voice)),
             "brief": corpus.document_brief(store, doc_id),
             "copies": corpus.document_copies(store, doc_id),
             "claim_of": corpus.claims_of_document(store, doc_id)}

@@ -195,6 +195,22 @@ def claims_of_document(store: Store, doc_id: str) -> dict[str, str]:
     return dict(rows)
 
 
+def own_voice_statements(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    """Statements the article makes in its own voice (claim members), with their
+    spans where the linking tables keep them (claims export version 2)."""
+    columns = {name for (name,) in store.fetch(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_name = 'link_statements'")}
+    if not {"own_voice", "member", "claim", "text"} <= columns:
+        return []
+    span = ("span_start, span_end" if {"span_start", "span_end"} <= columns
+            else "NULL, NULL")
+    rows = store.fetch(f"SELECT member, claim, text, {span} FROM link_statements "
+                       "WHERE document = ? AND own_voice ORDER BY member", [doc_id])
+    return [{"id": m, "claim": c, "text": t, "span": [a, b] if a is not None else None}
+            for m, c, t, a, b in rows]
+
+
 def document_copies(store: Store, doc_id: str) -> list[dict[str, Any]]:
     rows = store.fetch("SELECT id, title, outlet FROM documents WHERE duplicate_of = ? "
                        "ORDER BY id", [doc_id])
@@ -323,9 +339,10 @@ def _search_one(store: Store, base: str, terms: list[str], limit: int) -> list[d
     hits = " + ".join("(length(lower(body)) - length(replace(lower(body), ?, ''))) "
                       "// length(?)" for _ in terms)
     every = " AND ".join("contains(lower(body), ?)" for _ in terms)
-    params = [value for term in terms for value in (term, term)] + terms + [limit]
+    params = [terms[0], *(value for term in terms for value in (term, term)), *terms, limit]
     columns, rows = store.columns_and_rows(
         f"WITH base AS ({base}) SELECT document, item, label, "
-        f"substr(body, 1, 240) AS snippet, {hits} AS hits FROM base WHERE {every} "
+        "substr(body, greatest(1, strpos(lower(body), ?) - 80), 240) AS snippet, "
+        f"{hits} AS hits FROM base WHERE {every} "
         "ORDER BY hits DESC, document, item LIMIT ?", params)
     return [dict(zip(columns, row)) for row in rows]

@@ -1,7 +1,7 @@
 """Text with its spans highlighted and labelled, as runs ready for a template.
 
 The document text is cut at every span boundary; each run carries the roles
-that cover it (source, cue, content, event, boilerplate) and the attribution
+that cover it (source, cue, content, own voice, event, boilerplate) and the attribution
 and event ids it belongs to. A run that ends a span also carries that span's
 label ("q3 source", "e2 ASSAULT"), which the template shows after it the way
 displaCy does, so a source, its cue and its content read as one statement.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Analysis, Span
 
-ROLE_ORDER = ("source", "cue", "content", "event", "boilerplate")
+ROLE_ORDER = ("source", "cue", "content", "own", "event", "boilerplate")
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,16 @@ def labelled_spans(analysis: Analysis) -> list[Marked]:
     return [m for m in spans if m.span[0] < m.span[1]]
 
 
-def highlight_runs(analysis: Analysis) -> list[Run]:
+def own_voice_spans(statements: list[dict]) -> list[Marked]:
+    """Statements the article makes in its own voice ({"id", "span"}), as marks."""
+    return [Marked(tuple(s["span"]), "own", s["id"], f"{s['id']} own voice")
+            for s in statements if s.get("span") and s["span"][0] < s["span"][1]]
+
+
+def highlight_runs(analysis: Analysis, extra: list[Marked] = ()) -> list[Run]:
     """The document text as consecutive runs, each with the roles covering it."""
     text = analysis.document.text
-    spans = labelled_spans(analysis)
+    spans = [*labelled_spans(analysis), *(m for m in extra if m.span[1] <= len(text))]
     cuts = sorted({0, len(text), *(m.span[0] for m in spans), *(m.span[1] for m in spans)})
     runs = []
     for start, end in zip(cuts, cuts[1:]):
