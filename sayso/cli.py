@@ -81,8 +81,9 @@ def output_stream(path: Optional[Path]) -> Iterator[TextIO]:
 @app.command()
 def analyze(
     paths: list[str] = typer.Argument(
-        ..., metavar="PATH", help="Files (.txt, .html, .jsonl[.gz], .warc[.gz], .rss/.atom/.xml feeds), "
-                  "directories (read recursively, in sorted order) or - for stdin."),
+        ..., metavar="PATH",
+        help="Files (.txt, .html, .jsonl[.gz], .warc[.gz], .rss/.atom/.xml feeds), "
+             "directories (read recursively, in sorted order) or - for stdin."),
     format: Optional[str] = typer.Option(
         None, "--format", "-f", metavar="[json|jsonl|table]",
         help="json (one pretty object), jsonl (one per line) or table. "
@@ -171,15 +172,17 @@ def schema() -> None:
 
 @app.command("eval")
 def eval_command(
-    task: str = typer.Argument(..., metavar="[attribution|events|speakers|stories]",
+    task: str = typer.Argument(..., metavar="TASK",
                                help="attribution, events, speakers or stories."),
-    gold: Path = typer.Option(..., "--gold", metavar="FILE", help="Gold JSONL (id and text per line)."),
+    gold: Path = typer.Option(..., "--gold", metavar="FILE",
+                              help="Gold JSONL (id and text per line)."),
     predictions: Optional[Path] = typer.Option(
         None, "--pred", metavar="FILE", help="Score these sayso.analysis/1 JSONL predictions "
                              "instead of analysing the gold texts."),
     docs: Optional[Path] = typer.Option(
-        None, "--docs", metavar="FILE|DIR", help="stories: the documents to link (JSONL, or a directory "
-                             "of .txt/.html with an optional docs.jsonl of metadata)."),
+        None, "--docs", metavar="FILE|DIR",
+        help="stories: the documents to link (JSONL, or a directory "
+             "of .txt/.html with an optional docs.jsonl of metadata)."),
     accurate: bool = ACCURATE_OPTION,
 ) -> None:
     """Analyse gold texts and print the project's metrics for a task."""
@@ -313,7 +316,8 @@ def actors(db: Path = DB_OPTION, format: str = FORMAT_OPTION) -> None:
 
 @app.command()
 def query(
-    sql: str = typer.Argument(..., metavar="SQL", help="One SQL statement; the database is read-only."),
+    sql: str = typer.Argument(..., metavar="SQL",
+                              help="One SQL statement; the database is read-only."),
     db: Path = DB_OPTION,
     format: str = FORMAT_OPTION,
 ) -> None:

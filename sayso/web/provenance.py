@@ -6,8 +6,8 @@ article that carries it (outlet and date). Paths sharing a source or channel
 merge, so a claim with one origin fans out from one node. Syndicated copies
 are folded into their original's node; denials, in a column left of the
 sources, point at the sources they deny; articles that state the claim in
-their own voice (laundering) are marked. Positions are computed here, so the page needs no layout extension:
-columns by depth, articles in date order.
+their own voice (laundering) are marked. Positions are computed here, so
+the page needs no layout extension: columns by depth, articles in date order.
 """
 from __future__ import annotations
 
