@@ -164,6 +164,8 @@ def test_claims_facets_filter_what_they_count(client):
 def test_statements_facet_by_stance(client):
     denials = client.get("/api/statements", params={"stance": "denies"}).json()
     assert denials["total"] >= 2 and all(s["stance"] == "denies" for s in denials["items"])
+    linked = client.get("/api/statements", params={"actor": "Lindqvist"}).json()["items"]
+    assert linked and all(s["claim"] == wire_claim(client)["claim"] for s in linked)
     assert ["denies", denials["total"]] in client.get("/api/statements").json()["facets"][
         "stance"]
 

@@ -31,7 +31,9 @@ STATEMENTS = Listing(
     base="""SELECT q.document, q.id AS attribution, coalesce(a.name, q.source_text) AS source,
                q.source_kind, q.cue_text AS cue, q.content_text AS content, q.stance,
                q.hedged, d.outlet, d.published, d.story, d.duplicate_of,
-               substr(d.published, 1, 7) AS month
+               substr(d.published, 1, 7) AS month,
+               (SELECT min(ls.claim) FROM link_statements ls
+                WHERE ls.document = q.document AND ls.member = q.id) AS claim
             FROM attributions q JOIN documents d ON d.id = q.document
             LEFT JOIN actors a ON a.document = q.document AND a.id = q.source_actor""",
     sorts={"published": "published", "source": "source", "stance": "stance",
