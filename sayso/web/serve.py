@@ -38,7 +38,7 @@ def bind(host: str, port: int) -> socket.socket:
 
 def serve_corpus(db: str | Path, host: str, port: int,
                  on_ready: Callable[[str], None] = lambda url: None) -> None:
-    """Serve the corpus until interrupted; new ingests show up as they commit."""
+    """Serve the corpus until interrupted; an ingest's data shows up once it finished."""
     snapshots = Snapshots(db)
     try:
         sock = bind(host, port)
