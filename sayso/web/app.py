@@ -126,7 +126,8 @@ def load_claim(store: Store, request: Request) -> dict[str, Any]:
         raise HTTPException(404, f"no claim {claim_id!r} in this corpus")
     members = _members(store, record["members"])
     denials = _members(store, record["contested_by"])
-    copies_of = _originals(store, [m.analysis.document.id for m in members])
+    copies_of = _originals(store, [m.analysis.document.id for m in members + denials])
+    denials = _without_copies(denials, copies_of)
     graph = custody_graph(members, denials, _laundering(record, members), copies_of)
     record["statements_read"] = [_member_record(m, copies_of) for m in members]
     record["denials_read"] = [_member_record(m, copies_of) for m in denials]
@@ -192,6 +193,13 @@ def _laundering(record: dict[str, Any], members: list[Member]) -> set[str]:
     if record["laundered_in"] or not record["laundered"]:
         return set(record["laundered_in"])
     return {m.analysis.document.id for m in members if m.attribution is None}
+
+
+def _without_copies(denials: list[Member], copies_of: dict[str, str]) -> list[Member]:
+    """Denials less those a syndicated copy repeats from its original."""
+    listed = {(d.analysis.document.id, d.statement_id) for d in denials}
+    return [d for d in denials
+            if (copies_of.get(d.analysis.document.id), d.statement_id) not in listed]
 
 
 def _members(store: Store, pairs: list[list[str]]) -> list[Member]:
