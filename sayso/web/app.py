@@ -131,6 +131,8 @@ def load_claim(store: Store, request: Request) -> dict[str, Any]:
     graph = custody_graph(members, denials, _laundering(record, members), copies_of)
     record["statements_read"] = [_member_record(m, copies_of) for m in members]
     record["denials_read"] = [_member_record(m, copies_of) for m in denials]
+    record["laundered_read"] = [corpus.document_brief(store, d) or {"id": d}
+                                for d in record["laundered_in"]]
     record["graph"] = graph.elements()
     return record
 
