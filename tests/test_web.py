@@ -306,3 +306,34 @@ def test_own_voice_statements_are_marked_when_linking_keeps_their_spans():
     own = [run for run in runs if "own" in run.roles]
     assert "".join(run.text for run in own) == "the convoy"
     assert [label.text for run in own for label in run.labels] == ["s3 own voice"]
+
+
+def test_a_running_sayso_serve_lets_another_process_write_the_corpus(tmp_path):
+    """The real thing: `sayso serve` in its own process, a writer in this one."""
+    import json
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    path = tmp_path / "corpus.duckdb"
+    with Store(path) as writer:
+        writer.put(sample_analysis("first"))
+    server = subprocess.Popen([sys.executable, "-m", "sayso", "serve", "--db", str(path),
+                               "--port", "0"], stderr=subprocess.PIPE, text=True)
+    try:
+        url = server.stderr.readline().split(" on ")[1].split()[0]
+
+        def total() -> int:
+            with urllib.request.urlopen(url + "api/documents") as response:
+                return json.load(response)["total"]
+        assert total() == 1
+        with Store(path) as writer:              # not locked out by the server
+            writer.put(sample_analysis("second"))
+        deadline = time.monotonic() + 20
+        while total() != 2 and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert total() == 2
+    finally:
+        server.terminate()
+        assert server.wait(timeout=20) == 0
+    assert not any(line.startswith("Traceback") for line in server.stderr)

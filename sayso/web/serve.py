@@ -6,6 +6,7 @@ error (`PortInUseError`, exit 4) rather than "serving on ..." then a traceback.
 from __future__ import annotations
 
 import errno
+import signal
 import socket
 from collections.abc import Callable
 from pathlib import Path
@@ -40,11 +41,20 @@ def serve_corpus(db: str | Path, host: str, port: int,
                  on_ready: Callable[[str], None] = lambda url: None) -> None:
     """Serve the corpus until interrupted; an ingest's data shows up once it finished."""
     snapshots = Snapshots(db)
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
         sock = bind(host, port)
         actual = sock.getsockname()[1]
         on_ready(f"http://{host}:{actual}/")
         config = uvicorn.Config(create_app(snapshots), log_level="warning")
         uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
     finally:
+        signal.signal(signal.SIGTERM, previous)
         snapshots.close()
+
+
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM after uvicorn shut down (it re-raises it): exit 0, removing the snapshot."""
+    raise SystemExit(0)
