@@ -203,6 +203,10 @@ def test_actor_and_story_pages(client):
     actor = client.get("/api/actors/Ana%20Ruiz").json()
     assert actor["aliases"] == ["Ruiz"] and "cameo:GOV" in actor["codes"]
     assert any(s["content"] == "the convoy crossed the river" for s in actor["said"])
+    said = client.get("/api/actors/Mara%20Lindqvist").json()["said"]
+    copies = {d["id"] for d in client.get("/api/documents", params={
+        "copy": "true", "limit": 200}).json()["items"]}
+    assert said and copies and not {s["document"] for s in said} & copies
     listed = client.get("/api/actors", params={"q": "ruiz"}).json()["items"]
     assert "Ana Ruiz" in [a["name"] for a in listed]
     story_id = client.get("/api/stories", params={"sort": "documents"}).json()[

@@ -229,7 +229,8 @@ def document_brief(store: Store, doc_id: str) -> dict[str, Any] | None:
 
 
 def actor(store: Store, name: str) -> dict[str, Any] | None:
-    """An actor by name: kinds, aliases, codes, what they said, what was said about them."""
+    """An actor by name: kinds, aliases, codes, what they said, what was said about
+    them and their events (syndicated copies not repeated)."""
     rows = store.fetch("SELECT document, id, kind, title, role, aliases, codes FROM actors "
                        "WHERE name = ? ORDER BY document", [name])
     if not rows:
@@ -250,6 +251,7 @@ def _said_by(store: Store, ids: list[list[str]]) -> list[dict[str, Any]]:
         """SELECT q.document, q.id AS attribution, q.cue_text AS cue,
                   q.content_text AS content, q.stance, q.hedged, d.outlet, d.published
            FROM attributions q JOIN documents d ON d.id = q.document
+                AND d.duplicate_of IS NULL
            WHERE [q.document, q.source_actor] IN (SELECT unnest(?::TEXT[][]))
            ORDER BY d.published NULLS LAST, q.document, q.id LIMIT 500""", [ids])
     return [dict(zip(columns, row)) for row in rows]
@@ -262,6 +264,7 @@ def _said_about(store: Store, name: str, aliases: list[str]) -> list[dict[str, A
         """SELECT q.document, q.id AS attribution, coalesce(a.name, q.source_text) AS source,
                   q.content_text AS content, q.stance, d.outlet, d.published
            FROM attributions q JOIN documents d ON d.id = q.document
+                AND d.duplicate_of IS NULL
            LEFT JOIN actors a ON a.document = q.document AND a.id = q.source_actor
            WHERE list_has_any(list_transform(?::TEXT[], lambda n: contains(q.content_text, n)),
                               [true])
@@ -276,7 +279,7 @@ def _events_of(store: Store, ids: list[list[str]]) -> list[dict[str, Any]]:
                   e.trigger_text AS trigger, e.target_text AS target, e.modality,
                   CASE WHEN [e.document, e.actor_actor] IN (SELECT unnest(?::TEXT[][]))
                        THEN 'actor' ELSE 'target' END AS role
-           FROM events e
+           FROM events e JOIN documents d ON d.id = e.document AND d.duplicate_of IS NULL
            WHERE [e.document, e.actor_actor] IN (SELECT unnest(?::TEXT[][]))
               OR [e.document, e.target_actor] IN (SELECT unnest(?::TEXT[][]))
            ORDER BY e.document, e.id LIMIT 500""", [ids, ids, ids])
