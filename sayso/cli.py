@@ -31,8 +31,19 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                        "docs/CONTRACT.md. Exit codes: 0 done, 1 some inputs failed, "
                        "2 usage error, 3 an optional extra is missing, 4 the port is "
                        "in use.")
-# Help shows an argument by its metavar (PATH...), not as a Python type.
+# Help shows values the way click does (an argument by its name, an option by
+# its metavar, its choices or INTEGER / TEXT), never a Python type (<list[str]>).
+_typer_shown = typer.core.TyperOption.display_type_rich
+
+
+def _option_value(self, ctx) -> str:
+    if self.metavar or not self.type_descriptor.is_choice:
+        return self.metavar or self.name.upper()
+    return "[" + _typer_shown(self, ctx).strip("<>") + "]"
+
+
 typer.core.TyperArgument.display_type_rich = lambda self, ctx: None
+typer.core.TyperOption.display_type_rich = _option_value
 
 
 def _version(show: bool) -> None:
@@ -48,8 +59,10 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MISSING_EXTRA, EXIT_PORT_IN_USE = 0, 1, 2, 3, 4
+# The --what values of `sayso export` (sayso.store.export.FIELDS and graph; a
+# test keeps the two in step without importing the store here).
 EXPORTS = ("documents", "actors", "attributions", "events", "gdelt-events", "stories",
-           "claims", "statements", "graph")
+           "claims", "graph")
 
 
 def fail(message: str, code: int) -> typer.Exit:

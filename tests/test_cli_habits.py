@@ -71,3 +71,9 @@ def test_demo_summary_counts_copies_apart_and_points_at_serve():
     assert "a contested claim, c2: the dam was inspected" in text
     assert "a laundered claim, c9: " + "x" * 99 + "…" in text
     assert "sayso serve --db demo.duckdb" in text and "sayso[web]" in text
+
+
+def test_export_help_lists_every_export():
+    from sayso.cli import EXPORTS
+    from sayso.store.export import FIELDS
+    assert set(EXPORTS) == {*FIELDS, "graph"}
