@@ -223,18 +223,38 @@ def ingest(
 
 @app.command()
 def quarantine(db: Path = DB_OPTION) -> None:
-    """List the inputs that could not be ingested, with the reason."""
+    """List the inputs that could not be ingested, with the reason, and say
+    how many stored documents are not linked yet."""
+    from .link.persist import unlinked_count
     from .store import Store
     try:
         with Store(db, read_only=True) as store:
             failures = store.quarantined()
+            unlinked = unlinked_count(store)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
     for failure in failures:
         print(failure)
+    if unlinked:
+        print(f"{unlinked} stored documents are not linked yet "
+              f"(sayso link --db {db} links them)")
+
+
+def link_first(db: Path) -> None:
+    """Link what an interrupted ingest left unlinked before claims are read."""
+    from .link.persist import link_pending
+    linked = link_pending(db)
+    if linked:
+        errors.print(f"sayso: linked {linked} documents that were not linked yet",
+                     markup=False)
 
 
 FORMAT_OPTION = typer.Option("table", "--format", "-f", help="table, jsonl or csv.")
+
+
+MIN_ARTICLES_OPTION = typer.Option(
+    1, "--min-articles", help="Only claims carried by at least N articles "
+                              "(2 for the cross-outlet view).")
 
 
 @app.command()
@@ -243,18 +263,39 @@ def claims(
     actor: Optional[str] = typer.Option(None, "--actor", help="Source name contains this."),
     about: Optional[str] = typer.Option(None, "--about", help="Content contains this."),
     contested: bool = typer.Option(False, "--contested", help="Only denied or disputed."),
+    laundered: bool = typer.Option(False, "--laundered",
+                                   help="Only claims some article states as fact while "
+                                        "elsewhere they are only attributed."),
+    outlet: Optional[str] = typer.Option(None, "--outlet",
+                                         help="Some article's outlet contains this."),
+    since: Optional[str] = typer.Option(None, "--since", help="Last seen on or after "
+                                                              "this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="First seen on or before "
+                                                              "this date (YYYY-MM-DD)."),
+    min_articles: int = MIN_ARTICLES_OPTION,
+    sort: str = typer.Option("articles", "--sort", help="articles, outlets, origins, "
+                             "statements, first_seen, last_seen or contested."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many."),
     format: str = FORMAT_OPTION,
 ) -> None:
-    """Who said what: claims across outlets once linked, else single statements."""
+    """Who said what: every claim with its sources, origins, outlets, denials
+    and laundering (single statements when the corpus was never linked)."""
     from .store import Store
+    from .store.query import ClaimFilter, readable_claims
     from .store.query import claims as find_claims
     from .store.render import check_row_format, write_records
     try:
         check_row_format(format)
+        where = ClaimFilter(actor=actor, about=about, contested=contested,
+                            laundered=laundered, outlet=outlet, since=since, until=until,
+                            min_articles=min_articles, sort=sort, limit=limit)
+        link_first(db)
         with Store(db, read_only=True) as store:
-            kind, records = find_claims(store, actor=actor, about=about, contested=contested)
+            kind, records = find_claims(store, where)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
+    if kind == "claims" and format == "table":
+        records = readable_claims(records)
     write_records(records, format, sys.stdout, title=f"{len(records)} {kind}")
 
 
@@ -293,19 +334,23 @@ def query(
 @app.command()
 def export(
     what: str = typer.Option(..., "--what", help="documents, actors, attributions, "
-                             "events, stories, claims or graph."),
+                             "events, stories, claims, statements or graph."),
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet; "
                                "for graph: graphml or prov-jsonld."),
     db: Path = DB_OPTION,
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Write here instead of stdout."),
+    min_articles: int = MIN_ARTICLES_OPTION,
 ) -> None:
     """Export corpus records (CONTRACT.md, corpus-level exports) or the provenance graph."""
     from .store import Store
     from .store.export import export_to
     try:
+        if min_articles < 1:
+            raise UsageError(f"--min-articles must be at least 1, not {min_articles}")
+        link_first(db)
         with Store(db, read_only=True) as store:
-            export_to(store, what, format, output)
+            export_to(store, what, format, output, min_articles=min_articles)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
 

@@ -201,6 +201,7 @@ def test_a_denier_is_neither_a_source_nor_an_origin_of_what_it_denies():
     ("John A. Boehner", "House Speaker John Boehner", True),
     ("Hillary Clinton", "Bill Clinton", False),
     ("Tomas Berg", "Tomas Bergman", False),
+    ("Abdel Baset al-Megrahi", "Abdelbaset al-Megrahi", True),
 ])
 def test_name_variants_of_one_person(a, b, same):
     assert same_person(name_key(a), name_key(b)) is same

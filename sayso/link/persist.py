@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -49,6 +50,17 @@ def sql(store: Store, name: str, params: Sequence[Any] | None = None) -> list[tu
 def unlinked_count(store: Store) -> int:
     """How many stored documents are not linked (yet, or since they changed)."""
     return sql(store, "unlinked_count")[0][0]
+
+
+def link_pending(db: str | Path) -> int:
+    """Before reading claims: link the documents of the corpus file `db` that
+    are not linked (an ingest killed while linking leaves some); return how
+    many were. Opens the file for writing only when there are some."""
+    with Store(db, read_only=True) as store:
+        if not unlinked_count(store):
+            return 0
+    with Store(db) as store:
+        return update_links(store)
 
 
 def update_links(store: Store, *, batch_size: int = BATCH) -> int:
@@ -120,8 +132,8 @@ def _forget(store: Store, ids: list[str]) -> tuple[set[str], set[str]]:
     removed: Counter[str] = Counter()
     for (terms,) in sql(store, "stale_terms", [ids]):
         removed.update(json.loads(terms).keys())
-    for term, count in removed.items():
-        sql(store, "forget_terms", [count, term])
+    if removed:
+        sql(store, "forget_terms", [list(removed), list(removed.values())])
     for table, key in (("link_documents", "id"), ("link_bands", "document"),
                        ("link_statements", "document"), ("link_answers", "document")):
         store.fetch(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?::TEXT[]))", [ids])

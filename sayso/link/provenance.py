@@ -75,10 +75,14 @@ def origin_key(analysis: Analysis, attribution: Attribution, root: str) -> str:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Whether two name keys can name one person: the same last word, and the
-    shorter's words (initials aside) all in the longer ("Lew" and "Jacob J.
-    Lew", "John A. Boehner" and "House Speaker John Boehner")."""
+    """Whether two name keys can name one person: the same letters but for
+    spaces ("Abdel Baset al-Megrahi", "Abdelbaset al-Megrahi"), or the same
+    last word and the shorter's words (initials aside) all in the longer
+    ("Lew" and "Jacob J. Lew", "John A. Boehner" and "House Speaker John
+    Boehner")."""
     words_a, words_b = a.split(), b.split()
+    if words_a and "".join(words_a) == "".join(words_b):  # "Abdel Baset", "Abdelbaset"
+        return True
     if not words_a or not words_b or words_a[-1] != words_b[-1]:
         return False
     short, long = sorted((words_a, words_b), key=len)

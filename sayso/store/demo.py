@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from ..errors import InputError
+from ..link.persist import unlinked_count
 from ..model import Document, Failure
 from ..read import read_paths
 from ..read.boilerplate import mark_boilerplate
@@ -71,6 +72,7 @@ class CorpusSummary:
     stories: int
     claims: int
     top_sources: list[tuple[str, int]]
+    unlinked: int = 0
 
 
 def corpus_summary(store: Store, *, top: int = 5) -> CorpusSummary:
@@ -78,4 +80,5 @@ def corpus_summary(store: Store, *, top: int = 5) -> CorpusSummary:
     return CorpusSummary(documents=counts["documents"],
                          attributions=counts["attributions"], events=counts["events"],
                          actors=counts["actors"], stories=counts["stories"],
-                         claims=counts["claims"], top_sources=top_sources(store, top))
+                         claims=counts["claims"], top_sources=top_sources(store, top),
+                         unlinked=unlinked_count(store))

@@ -47,7 +47,10 @@ WHERE document IN (SELECT unnest(?::TEXT[]));
 SELECT terms FROM link_documents WHERE id IN (SELECT unnest(?::TEXT[]));
 
 -- name: forget_terms
-UPDATE link_terms SET df = df - ? WHERE term = ?;
+-- Parameters: terms, and how many forgotten documents hold each.
+UPDATE link_terms SET df = df - gone.n
+FROM (SELECT unnest(?::TEXT[]) AS term, unnest(?::INTEGER[]) AS n) AS gone
+WHERE link_terms.term = gone.term;
 
 -- name: copies
 -- The originals of the documents sharing an LSH bucket with the new ones,
