@@ -181,6 +181,18 @@ def test_gold_claims_are_consistent(half):
     assert 150 <= min(len(d["text"].split()) for d in docs.values())
 
 
+def test_cli_eval_claims_scores_a_directory_of_exports(tmp_path, capsys):
+    from typer.testing import CliRunner
+
+    from sayso.cli import app
+
+    score(tmp_path, capsys, PERFECT)
+    result = CliRunner().invoke(app, ["eval", "claims", "--gold", str(tmp_path / "gold.jsonl"),
+                                      "--pred", str(tmp_path / "pred")])
+    assert result.exit_code == 0
+    assert result.output.strip().splitlines()[-1].startswith("claims_pair_f1=1.000 ")
+
+
 def test_eval_claims_needs_exactly_one_prediction_source(tmp_path):
     from sayso.errors import UsageError
     from sayso.eval import evaluate
