@@ -158,13 +158,18 @@ def eval_command(
                              "claims: a corpus to ingest into a temporary database."),
     db: Optional[Path] = typer.Option(
         None, "--db", help="claims: score the claims of this corpus database."),
+    details: bool = typer.Option(
+        False, "--details", help="claims: first list each gold claim's matches."),
     accurate: bool = ACCURATE_OPTION,
 ) -> None:
     """Analyse gold texts and print the project's metrics for a task."""
     from .eval import evaluate
+    if details and task != "claims":
+        raise fail("--details is only for eval claims", EXIT_USAGE)
     try:
         status = evaluate(task, gold, predictions=predictions, docs=docs, db=db,
-                          config=Config(accurate=accurate), on_failure=report)
+                          config=Config(accurate=accurate), on_failure=report,
+                          extra_args=["--details"] if details else [])
     except SaysoError as exc:
         raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
     raise typer.Exit(status)

@@ -193,6 +193,17 @@ def test_cli_eval_claims_scores_a_directory_of_exports(tmp_path, capsys):
     assert result.output.strip().splitlines()[-1].startswith("claims_pair_f1=1.000 ")
 
 
+def test_details_name_each_gold_members_predicted_claim(tmp_path, capsys):
+    split = [claim("c1", [("d1", "q1"), ("d2", "q1")]), *PERFECT[1:]]
+    score(tmp_path, capsys, split)
+    assert score_claims.main([str(tmp_path / "gold.jsonl"), str(tmp_path / "pred"),
+                              "--details"]) == 0
+    out = capsys.readouterr().out
+    assert "G1 (gold/pred) contested=1/0 laundered=0/0 origins=1/1" in out
+    assert "  d1 'the port paid customs officers' -> c1 q1" in out
+    assert "  d3 'customs officers were paid by the port' -> q1 (in no claim)" in out
+
+
 def test_eval_claims_needs_exactly_one_prediction_source(tmp_path):
     from sayso.errors import UsageError
     from sayso.eval import evaluate

@@ -2,7 +2,7 @@
 """Score predicted claims against gold claims (stdlib only).
 
 Usage:
-    score_claims.py GOLD.jsonl PRED_DIR [--docs CORPUS.jsonl] [--min-overlap 0.5]
+    score_claims.py GOLD.jsonl PRED_DIR [--docs CORPUS.jsonl] [--min-overlap 0.5] [--details]
 
 GOLD holds one gold claim per line (tests/fixtures/claims/README.md):
   {"claim": "T1.1", "story": "T1", "members": [["doc", "exact quote"], ...],
@@ -186,10 +186,86 @@ def contested_by_found(gold, touched, claims, texts, spans, min_overlap):
 
 
 def by_document(statements):
+    """{document: [(doc, spans, claim index, statement id)]}."""
     by_doc = defaultdict(list)
     for statement in statements:
         by_doc[statement[0]].append(statement)
     return by_doc
+
+
+def match_members(members, by_doc, min_overlap):
+    """({gold member: best predicted statement}, {gold claim: predicted claims touched})."""
+    matched, touched = {}, defaultdict(set)
+    for member, gold_claim in members.items():
+        found = overlapping(member, by_doc, min_overlap)
+        touched[gold_claim].update(s[2] for _, s in found)
+        if found:
+            matched[member] = max(found, key=lambda f: (f[0], -f[1][2]))[1]
+    return matched, touched
+
+
+def pair_counts(members, matched):
+    """(gold pairs, predicted pairs, correct) over the gold members."""
+    pred_labels = {m: ("pred", s[2]) for m, s in matched.items()}
+    for m in members:
+        pred_labels.setdefault(m, ("single", m))
+    gp, pp = pairs(members), pairs(pred_labels)
+    return len(gp), len(pp), len(gp & pp)
+
+
+def main_claim(claim, members, matched):
+    """The predicted claim holding most of a gold claim's members, if 2+ are matched."""
+    held = Counter(s[2] for m, s in matched.items() if members[m] == claim["claim"])
+    if sum(held.values()) < 2:
+        return None
+    return min(held.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def origin_counts(gold, claims, members, matched):
+    """(gold claims scored, whose predicted origins count is right)."""
+    best = [(c, main_claim(c, members, matched)) for c in gold]
+    scored = [(c, i) for c, i in best if i is not None]
+    hits = sum(claims[i].get("origins") == len(c.get("origins") or []) for c, i in scored)
+    return len(scored), hits
+
+
+def laundered_in_scores(gold, touched, claims):
+    gold_li = {(c["claim"], d) for c in gold for d in c.get("laundered_in") or []}
+    pred_li = {(c["claim"], d) for c in gold for i in touched[c["claim"]]
+               for d in laundered_docs(claims[i])}
+    return prf(len(gold_li & pred_li), len(pred_li), len(gold_li))
+
+
+def all_statements(spans):
+    """Every predicted statement with a span, claimed or not (claim index None)."""
+    return by_document((doc, sp, None, sid) for (doc, sid), sp in spans.items() if sp)
+
+
+def print_details(gold, claims, members, matched, touched, texts, every, min_overlap):
+    """One block per gold claim: flags gold/predicted, then each member's match
+    (a claim member, else a statement in no exported claim, else nothing)."""
+    for claim in gold:
+        ids = sorted(touched[claim["claim"]])
+        flags = " ".join(f"{flag}={int(bool(claim.get(flag)))}/"
+                         f"{int(any(claims[i].get(flag) for i in ids))}"
+                         for flag in ("contested", "laundered"))
+        best = main_claim(claim, members, matched)
+        origins = "-" if best is None else claims[best].get("origins")
+        print(f"{claim['claim']} (gold/pred) {flags} origins={len(claim['origins'])}/{origins}")
+        for (doc, span), gold_claim in members.items():
+            if gold_claim == claim["claim"]:
+                print(f"  {doc} {texts[doc][span[0]:span[1]][:50]!r} -> "
+                      f"{member_fate((doc, span), matched, claims, every, min_overlap)}")
+
+
+def member_fate(member, matched, claims, every, min_overlap):
+    hit = matched.get(member)
+    if hit:
+        return f"{claims[hit[2]].get('claim')} {hit[3]}"
+    loose = overlapping(member, every, min_overlap)
+    if loose:
+        return f"{max(loose, key=lambda f: f[0])[1][3]} (in no claim)"
+    return "no statement"
 
 
 def main(argv=None):
@@ -199,6 +275,8 @@ def main(argv=None):
     ap.add_argument("--docs", help="corpus JSONL with the document texts "
                                    "(when PRED_DIR has no documents.jsonl)")
     ap.add_argument("--min-overlap", type=float, default=0.5)
+    ap.add_argument("--details", action="store_true",
+                    help="first list each gold claim's flags and member matches")
     args = ap.parse_args(argv)
 
     gold = read_jsonl(args.gold)
@@ -210,47 +288,31 @@ def main(argv=None):
         sys.exit(f"{args.gold}: {exc}")
     spans = statement_spans(args.pred_dir)
     statements = predicted_statements(claims, spans)
-    by_doc = by_document(statements)
+    matched, touched = match_members(members, by_document(statements), args.min_overlap)
+    every = all_statements(spans)
+    if args.details:
+        print_details(gold, claims, members, matched, touched, texts, every,
+                      args.min_overlap)
+    covered = sum(bool(overlapping(m, every, args.min_overlap)) for m in members)
 
-    matched, touched = {}, defaultdict(set)
-    for member, gold_claim in members.items():
-        found = overlapping(member, by_doc, args.min_overlap)
-        touched[gold_claim].update(s[2] for _, s in found)
-        if found:
-            matched[member] = max(found, key=lambda f: (f[0], -f[1][2]))[1]
-    pred_labels = {m: ("pred", s[2]) for m, s in matched.items()}
-    for m in members:
-        pred_labels.setdefault(m, ("single", m))
-    gp, pp = pairs(members), pairs(pred_labels)
-    tp = len(gp & pp)
-    pair_p, pair_r, pair_f = prf(tp, len(pp), len(gp))
-
-    origin_hits = origin_total = 0
-    for claim in gold:
-        held = Counter(s[2] for m, s in matched.items() if members[m] == claim["claim"])
-        if sum(held.values()) < 2:
-            continue
-        best = min(held.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        origin_total += 1
-        origin_hits += claims[best].get("origins") == len(claim.get("origins") or [])
+    n_gold, n_pred, tp = pair_counts(members, matched)
+    pair_p, pair_r, pair_f = prf(tp, n_pred, n_gold)
+    origin_total, origin_hits = origin_counts(gold, claims, members, matched)
     origins_acc = origin_hits / origin_total if origin_total else 0.0
-
     ctp, cfp, cfn = flag_scores(gold, touched, claims, "contested")
     con = prf(ctp, ctp + cfp, ctp + cfn)
     ltp, lfp, lfn = flag_scores(gold, touched, claims, "laundered")
     lau = prf(ltp, ltp + lfp, ltp + lfn)
     found_by, total_by = contested_by_found(gold, touched, claims, texts, spans,
                                             args.min_overlap)
-    gold_li = {(c["claim"], d) for c in gold for d in c.get("laundered_in") or []}
-    pred_li = {(c["claim"], d) for c in gold for i in touched[c["claim"]]
-               for d in laundered_docs(claims[i])}
-    li = prf(len(gold_li & pred_li), len(pred_li), len(gold_li))
+    li = laundered_in_scores(gold, touched, claims)
 
+    n_members = sum(len(c.get("members") or []) for c in claims)
     print(f"gold_claims={len(gold)} gold_members={len(members)} "
           f"matched_members={len(matched)} predicted_claims={len(claims)} "
-          f"predicted_members={len(statements)} "
-          f"members_without_span={sum(len(c.get('members') or []) for c in claims) - len(statements)}")
-    print(f"pairs: gold={len(gp)} predicted={len(pp)} correct={tp} "
+          f"predicted_members={n_members} members_without_span={n_members - len(statements)} "
+          f"gold_members_with_a_statement={covered}")
+    print(f"pairs: gold={n_gold} predicted={n_pred} correct={tp} "
           f"precision={pair_p:.3f} recall={pair_r:.3f}")
     print(f"origins: claims={origin_total} correct={origin_hits}")
     print(f"contested: gold={ctp + cfn} predicted={ctp + cfp} correct={ctp} "
