@@ -147,21 +147,29 @@ def schema() -> None:
 
 @app.command("eval")
 def eval_command(
-    task: str = typer.Argument(..., help="attribution, events, speakers or stories."),
+    task: str = typer.Argument(..., help="attribution, claims, events, speakers or stories."),
     gold: Path = typer.Option(..., "--gold", help="Gold JSONL (id and text per line)."),
     predictions: Optional[Path] = typer.Option(
         None, "--pred", help="Score these sayso.analysis/1 JSONL predictions "
                              "instead of analysing the gold texts."),
     docs: Optional[Path] = typer.Option(
         None, "--docs", help="stories: the documents to link (JSONL, or a directory "
-                             "of .txt/.html with an optional docs.jsonl of metadata)."),
+                             "of .txt/.html with an optional docs.jsonl of metadata); "
+                             "claims: a corpus to ingest into a temporary database."),
+    db: Optional[Path] = typer.Option(
+        None, "--db", help="claims: score the claims of this corpus database."),
+    details: bool = typer.Option(
+        False, "--details", help="claims: first list each gold claim's matches."),
     accurate: bool = ACCURATE_OPTION,
 ) -> None:
     """Analyse gold texts and print the project's metrics for a task."""
     from .eval import evaluate
+    if details and task != "claims":
+        raise fail("--details is only for eval claims", EXIT_USAGE)
     try:
-        status = evaluate(task, gold, predictions=predictions, docs=docs,
-                          config=Config(accurate=accurate), on_failure=report)
+        status = evaluate(task, gold, predictions=predictions, docs=docs, db=db,
+                          config=Config(accurate=accurate), on_failure=report,
+                          extra_args=["--details"] if details else [])
     except SaysoError as exc:
         raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
     raise typer.Exit(status)
