@@ -10,10 +10,11 @@ for another story. Below `MIN_SIMILARITY` (`MIN_OWN_VOICE` for an own-voice
 sentence) it starts a claim of its own. Denials and disputes only join
 denials and disputes: a denial is a claim of its own.
 
-A denial or dispute also *answers* earlier claims of its story
-(`answered_claims`): the one its content repeats, or, when the content only
-points back ("the reports", "the allegations"), the one that names the
-denier (the accused) or the nearest before it in the same article. Those
+A denial or dispute also *answers* the earlier claim of its story it is most
+likely about (`answered_claims`): the one its content repeats, the one that
+names the denier (usually the accused), an allegation before it in its
+article, the story's most widely carried claim (a content that only points
+back, "the reports", "the allegations", answers the main allegation). Those
 claims are `contested`, `contested_by` the denial.
 
 For each claim, `summarise` gives its sources, independent `origins`,
@@ -41,7 +42,13 @@ SAME_ORIGIN_BONUS = 0.1
 SAME_EVENT_BONUS = 0.05
 OTHER_ORIGIN_PENALTY = 0.1
 OTHER_STORY_PENALTY = 0.15
+SAME_ARTICLE_PENALTY = 0.15
 MIN_ANSWER = 0.3
+ACCUSED_WEIGHT = 0.2
+SAME_ARTICLE_WEIGHT = 0.1
+ALLEGATION_WEIGHT = 0.15
+CARRIED_WEIGHT = 0.05
+MAX_CARRIED = 4
 
 
 @dataclass(frozen=True)
@@ -97,11 +104,17 @@ class ClaimLinker:
         self._next = 1
 
     def add(self, statement: Statement) -> str:
-        """Place a statement in a claim and return the claim's id."""
+        """Place a statement in a claim and return the claim's id.
+
+        A denial or dispute joins the claim of an earlier one of its story
+        that answers the same claim (whatever its words: "the reports",
+        "Harel's words"), else the most similar denial by the same origin.
+        """
         vector = self._vector(statement)
         keys = tuple(top_terms(vector, KEY_TERMS))
-        claim = self._best_claim(statement, vector, keys) or self._new_claim_id()
-        answers = self.answered_claims(statement, vector, claim) if statement.contesting else ()
+        answers = self.answered_claims(statement, vector) if statement.contesting else ()
+        claim = (self._same_answer(statement, answers)
+                 or self._best_claim(statement, vector, keys) or self._new_claim_id())
         self.restore(replace(statement, keys=keys), claim, answers)
         return claim
 
@@ -154,30 +167,44 @@ class ClaimLinker:
         scores = {claim: self._score(statement, vector, claim) for claim in candidates}
         return best_above(scores, MIN_OWN_VOICE if statement.own_voice else MIN_SIMILARITY)
 
+    def _same_answer(self, denial: Statement, answers: tuple[str, ...]) -> str | None:
+        """The claim of an earlier denial of its story answering one of these claims."""
+        for index in self._by_story.get(denial.story, ()) if answers else ():
+            earlier = self._statements[index]
+            if (set(self._answers[index]) & set(answers)
+                    and within(denial.day, earlier.day, WINDOW_DAYS)):
+                return self._claim_of[index]
+        return None
+
     def _score(self, statement: Statement, vector: Vector, claim: str) -> float:
-        """Similarity to the claim's in-window members, with the bonuses and penalties."""
+        """Similarity to the claim's in-window members, with the bonuses and
+        penalties (denials join only denials by the same origin)."""
         members = [m for m in (self._statements[i] for i in self._members[claim])
                    if within(statement.day, m.day, WINDOW_DAYS)]
         if not members or members[0].contesting != statement.contesting:
             return 0.0
+        origin = _origin_adjustment(statement, members)
+        if statement.contesting and origin <= 0:
+            return 0.0
         similarities = [cosine(vector, self._vector(m)) for m in members]
-        score = (max(similarities) + sum(similarities) / len(similarities)) / 2
-        score += _origin_adjustment(statement, members)
+        score = (max(similarities) + sum(similarities) / len(similarities)) / 2 + origin
+        if any(m.document == statement.document for m in members):
+            score -= SAME_ARTICLE_PENALTY
         if any(statement.event_types & m.event_types for m in members):
             score += SAME_EVENT_BONUS
         if statement.story and all(m.story != statement.story for m in members):
             score -= OTHER_STORY_PENALTY
         return score
 
-    def answered_claims(self, denial: Statement, vector: Vector, own: str
-                        ) -> tuple[str, ...]:
-        """The earlier claim of its story (not its own) a denial or dispute answers."""
+    def answered_claims(self, denial: Statement, vector: Vector) -> tuple[str, ...]:
+        """The earlier claim of its story a denial or dispute answers, if any."""
         scores: dict[str, float] = {}
         for index in self._by_story.get(denial.story, ()):
             earlier, claim = self._statements[index], self._claim_of[index]
-            if claim == own or not within(denial.day, earlier.day, WINDOW_DAYS):
+            if not within(denial.day, earlier.day, WINDOW_DAYS):
                 continue
-            score = _answer_score(denial, vector, earlier, self._vector(earlier))
+            carried = len({self._statements[i].document for i in self._members[claim]})
+            score = _answer_score(denial, vector, earlier, self._vector(earlier), carried)
             scores[claim] = max(scores.get(claim, 0.0), score)
         best = best_above(scores, MIN_ANSWER)
         return (best,) if best is not None else ()
@@ -208,27 +235,18 @@ def _same_origin(a: str, b: str) -> bool:
 
 
 def _answer_score(denial: Statement, vector: Vector, earlier: Statement,
-                  earlier_vector: Vector) -> float:
-    """How surely a denial answers an earlier statement: the content it repeats,
-    or, for a content that only points back, the accused and the article."""
-    if earlier.contesting and not _repeats(vector, earlier_vector):
+                  earlier_vector: Vector, carried: int) -> float:
+    """How surely a denial answers an earlier statement: the content it
+    repeats, the accused it names, an allegation before it in its article,
+    and how widely the claim is carried (an anaphoric "the reports" answers
+    the story's main allegation)."""
+    similarity = cosine(vector, earlier_vector)
+    if earlier.contesting and similarity < MIN_SIMILARITY:
         return 0.0
-    accused = _names_denier(denial, earlier)
-    if not is_anaphoric(denial):
-        return cosine(vector, earlier_vector) + 0.2 * accused
     same_article = earlier.document == denial.document and earlier.span[0] < denial.span[0]
-    score = 0.5 * accused + 0.3 * same_article + 0.1 * (not earlier.own_voice)
-    return score + 0.05 * same_article * earlier.span[0] / max(denial.span[0], 1)
-
-
-def _repeats(vector: Vector, other: Vector) -> bool:
-    return cosine(vector, other) >= MIN_SIMILARITY
-
-
-def is_anaphoric(statement: Statement) -> bool:
-    """A content that only points back at what it answers ("the reports")."""
-    text = statement.text.strip(" .,;:")
-    return len(statement.terms) < 2 or bool(rule("anaphor").fullmatch(text))
+    return (similarity + ACCUSED_WEIGHT * _names_denier(denial, earlier)
+            + SAME_ARTICLE_WEIGHT * same_article + ALLEGATION_WEIGHT * earlier.allegation
+            + CARRIED_WEIGHT * min(carried, MAX_CARRIED))
 
 
 def _names_denier(denial: Statement, earlier: Statement) -> bool:
