@@ -36,15 +36,16 @@ __all__ = ["Claim", "ClaimLinker", "Statement", "statements", "summarise"]
 
 WINDOW_DAYS = 30
 KEY_TERMS = 8
-MIN_SIMILARITY = 0.45
-MIN_OWN_VOICE = 0.55
+MIN_SIMILARITY = 0.3
+MIN_OWN_VOICE = 0.3
 SAME_ORIGIN_BONUS = 0.1
 SAME_EVENT_BONUS = 0.05
 OTHER_ORIGIN_PENALTY = 0.1
 OTHER_STORY_PENALTY = 0.15
-SAME_ARTICLE_PENALTY = 0.15
+SAME_ARTICLE_PENALTY = 0.2
 MIN_ANSWER = 0.3
 ACCUSED_WEIGHT = 0.2
+ACCUSER_WEIGHT = 0.3
 SAME_ARTICLE_WEIGHT = 0.1
 ALLEGATION_WEIGHT = 0.15
 CARRIED_WEIGHT = 0.05
@@ -112,7 +113,7 @@ class ClaimLinker:
         """
         vector = self._vector(statement)
         keys = tuple(top_terms(vector, KEY_TERMS))
-        answers = self.answered_claims(statement, vector) if statement.contesting else ()
+        statement, answers = self._as_dispute(statement, vector)
         claim = (self._same_answer(statement, answers)
                  or self._best_claim(statement, vector, keys) or self._new_claim_id())
         self.restore(replace(statement, keys=keys), claim, answers)
@@ -167,6 +168,24 @@ class ClaimLinker:
         scores = {claim: self._score(statement, vector, claim) for claim in candidates}
         return best_above(scores, MIN_OWN_VOICE if statement.own_voice else MIN_SIMILARITY)
 
+    def _as_dispute(self, statement: Statement, vector: Vector
+                    ) -> tuple[Statement, tuple[str, ...]]:
+        """The statement, as a dispute when an asserted content rejects an
+        earlier claim of another origin ("the forecast was wishful thinking";
+        a negation by the accused: "he had never given such an order"), and
+        the claims it answers."""
+        if statement.contesting:
+            return statement, self.answered_claims(statement, vector)
+        if statement.own_voice or not (rule("dispute").search(statement.text)
+                                       or rule("negation").search(statement.text)):
+            return statement, ()
+        accused_only = not rule("dispute").search(statement.text)
+        answers = self.answered_claims(statement, vector, accused_only=accused_only,
+                                       other_origin=True)
+        if not answers:
+            return statement, ()
+        return replace(statement, stance="disputes"), answers
+
     def _same_answer(self, denial: Statement, answers: tuple[str, ...]) -> str | None:
         """The claim of an earlier denial of its story answering one of these claims."""
         for index in self._by_story.get(denial.story, ()) if answers else ():
@@ -196,18 +215,30 @@ class ClaimLinker:
             score -= OTHER_STORY_PENALTY
         return score
 
-    def answered_claims(self, denial: Statement, vector: Vector) -> tuple[str, ...]:
-        """The earlier claim of its story a denial or dispute answers, if any."""
+    def answered_claims(self, denial: Statement, vector: Vector, *,
+                        accused_only: bool = False, other_origin: bool = False
+                        ) -> tuple[str, ...]:
+        """The earlier claim of its story a denial or dispute answers, if any
+        (only one naming the denier; only one no member of which has the
+        denier's origin)."""
         scores: dict[str, float] = {}
         for index in self._by_story.get(denial.story, ()):
             earlier, claim = self._statements[index], self._claim_of[index]
-            if not within(denial.day, earlier.day, WINDOW_DAYS):
+            if (earlier.contesting or not within(denial.day, earlier.day, WINDOW_DAYS)
+                    or (accused_only and not _names_denier(denial, earlier))
+                    or (other_origin and self._has_origin(claim, denial.origin))):
                 continue
             carried = len({self._statements[i].document for i in self._members[claim]})
             score = _answer_score(denial, vector, earlier, self._vector(earlier), carried)
             scores[claim] = max(scores.get(claim, 0.0), score)
         best = best_above(scores, MIN_ANSWER)
         return (best,) if best is not None else ()
+
+    def _has_origin(self, claim: str, origin: str | None) -> bool:
+        return origin is not None and any(
+            self._statements[i].origin is not None
+            and _same_origin(origin, self._statements[i].origin)
+            for i in self._members[claim])
 
     def _new_claim_id(self) -> str:
         claim = f"c{self._next}"
@@ -241,12 +272,19 @@ def _answer_score(denial: Statement, vector: Vector, earlier: Statement,
     and how widely the claim is carried (an anaphoric "the reports" answers
     the story's main allegation)."""
     similarity = cosine(vector, earlier_vector)
-    if earlier.contesting and similarity < MIN_SIMILARITY:
-        return 0.0
     same_article = earlier.document == denial.document and earlier.span[0] < denial.span[0]
     return (similarity + ACCUSED_WEIGHT * _names_denier(denial, earlier)
+            + ACCUSER_WEIGHT * _names_accuser(denial, earlier)
             + SAME_ARTICLE_WEIGHT * same_article + ALLEGATION_WEIGHT * earlier.allegation
             + CARRIED_WEIGHT * min(carried, MAX_CARRIED))
+
+
+def _names_accuser(denial: Statement, earlier: Statement) -> bool:
+    """Whether the denial names the earlier statement's source ("Harel's words")."""
+    if not earlier.source:
+        return False
+    words = [w for w in name_key(earlier.source).split() if len(w) > 2]
+    return bool(words) and words[-1] in name_key(denial.text).split()
 
 
 def _names_denier(denial: Statement, earlier: Statement) -> bool:
