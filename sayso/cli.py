@@ -383,14 +383,17 @@ def demo(db: Path = typer.Option(Path("sayso-demo.duckdb"), "--db",
 @app.command()
 def link(db: Path = DB_OPTION) -> None:
     """Link the stored documents not linked yet: duplicates, stories, claims."""
-    from .link.persist import update_links
+    from .link.persist import missing_metadata, update_links
     from .store import Store
     try:
         with Store(db) as store:
             count = update_links(store)
+            unusable = missing_metadata(store)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
     print(f"linked {count} documents in {db}")
+    if unusable:
+        print(f"linking: {unusable}")
 
 
 @app.command()

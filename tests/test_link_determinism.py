@@ -98,3 +98,18 @@ def test_documents_arriving_newest_first_link_like_all_at_once():
     at_once.put_many(analyses)
     update_links(at_once)
     assert exports(one_by_one) == exports(at_once)
+
+
+def test_a_corpus_without_dates_or_outlets_links_and_says_what_it_could_not_use():
+    analyses = []
+    for analysis in (mayor_says(), engineer_says(), residents_deny()):
+        analyses.append(dataclasses.replace(analysis, document=dataclasses.replace(
+            analysis.document, published=None, outlet=None)))
+    store = Store(":memory:")
+    store.put_many(analyses)
+    assert update_links(store) == 3
+    dam = next(c for c in export_records(store, "claims") if ["berg", "q1"] in c["members"])
+    assert ["ruiz", "q1"] in dam["members"] and dam["contested_by"] == [["watch", "q1"]]
+    assert dam["first_seen"] is None
+    note = persist.missing_metadata(store)
+    assert note.startswith("3 documents without a date") and "3 without an outlet" in note

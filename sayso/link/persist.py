@@ -52,6 +52,20 @@ def unlinked_count(store: Store) -> int:
     return sql(store, "unlinked_count")[0][0]
 
 
+def missing_metadata(store: Store) -> str | None:
+    """What linking could not use, in words: "3 documents without a date
+    (linked by text and order only), 3 without an outlet (each counted as
+    its own outlet)", or None."""
+    undated, no_outlet = sql(store, "missing_metadata")[0]
+    parts = []
+    if undated:
+        parts.append(f"{undated} documents without a date (stories and claims linked "
+                     "by text and order only, undated with undated)")
+    if no_outlet:
+        parts.append(f"{no_outlet} without an outlet (each counted as its own outlet)")
+    return "; ".join(parts) or None
+
+
 def link_pending(db: str | Path) -> int:
     """Before reading claims: link the documents of the corpus file `db` that
     are not linked (an ingest killed while linking leaves some); return how

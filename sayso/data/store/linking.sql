@@ -16,6 +16,11 @@ SELECT count(*) FROM documents d
 LEFT JOIN link_documents l ON d.id = l.id AND d.sha256 = l.sha256 AND NOT l.stale
 WHERE l.id IS NULL;
 
+-- name: missing_metadata
+-- How many linked documents have no usable date, and no outlet.
+SELECT count(*) FILTER (WHERE l.day IS NULL), count(*) FILTER (WHERE d.outlet IS NULL)
+FROM link_documents l JOIN documents d USING (id);
+
 -- name: linked_keys
 -- The publication time of documents as they were linked. Parameter: ids.
 SELECT id, published FROM link_documents WHERE id IN (SELECT unnest(?::TEXT[]));
