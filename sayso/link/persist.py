@@ -32,10 +32,10 @@ from ..store import Store
 from ..store.sql import sql_sections
 from . import claims as claim_rules
 from . import stories as story_rules
-from .claims import Claim, Statement, summarise
+from .claims import Claim, Statement, claim_number, summarise
 from .dedup import Copy, band_keys, signature
 from .linker import Linker, order_key, publication_order
-from .stories import StoryDoc
+from .stories import StoryDoc, story_number
 from .terms import body_text, day_number, document_terms
 
 BATCH = 256
@@ -119,6 +119,7 @@ def _rewind(store: Store, pending: list[tuple[str, str | None]]) -> None:
         stories, claims = _forget(store, forgotten)
         _save_stories(store, stories)
         _rewrite_claims(store, claims)
+        sql(store, "reset_last_ids")
 
 
 def link_batch(store: Store, analyses: Sequence[Analysis]) -> None:
@@ -133,6 +134,7 @@ def link_batch(store: Store, analyses: Sequence[Analysis]) -> None:
         changed.update(linker.add(analysis))
     _save_documents(store, linker, analyses, arrival)
     _save_links(store, linker, ids, changed)
+    _save_last_ids(store, linker, ids)
     _save_stories(store, {linker.stories.story_of(i) for i in ids})
     _save_claims(store, linker, set(ids))
 
@@ -168,9 +170,9 @@ def _load(store: Store, analyses: Sequence[Analysis]) -> Linker:
         linker.stories.restore(doc, story)
     for statement, claim in statements:
         linker.claims.restore(statement, claim)
-    (last_story, last_claim), = sql(store, "last_ids")
-    linker.stories.reserve_ids(last_story)
-    linker.claims.reserve_ids(last_claim)
+    last = dict(sql(store, "last_ids"))
+    linker.stories.reserve_ids(last.get("story", 0))
+    linker.claims.reserve_ids(last.get("claim", 0))
     return linker
 
 
@@ -263,6 +265,15 @@ def _save_links(store: Store, linker: Linker, ids: list[str],
     for doc_id, original in changed.items():
         if doc_id not in ids:
             sql(store, "repoint_copies", [original, doc_id, doc_id])
+
+
+def _save_last_ids(store: Store, linker: Linker, ids: list[str]) -> None:
+    """Remember the highest story and claim numbers handed out."""
+    stories = [story_number(linker.stories.story_of(i)) for i in ids]
+    claims = [claim_number(claim) for _, claim, _ in linker.claims.assignments(set(ids))]
+    for kind, numbers in (("story", stories), ("claim", claims)):
+        if numbers:
+            sql(store, "save_last_id", [kind, max(numbers)])
 
 
 def _save_stories(store: Store, stories: Iterable[str | None]) -> None:

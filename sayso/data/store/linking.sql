@@ -110,10 +110,20 @@ SELECT count(*) FROM link_documents;
 SELECT coalesce(max(arrival) + 1, 0) FROM link_documents;
 
 -- name: last_ids
--- The highest story and claim numbers linked documents hold.
-SELECT coalesce(max(CAST(substr(story, 2) AS INTEGER)), 0),
-       (SELECT coalesce(max(CAST(substr(claim, 2) AS INTEGER)), 0) FROM link_statements)
-FROM link_documents;
+SELECT kind, last FROM link_ids;
+
+-- name: save_last_id
+INSERT INTO link_ids VALUES (?, ?)
+ON CONFLICT (kind) DO UPDATE SET last = greatest(link_ids.last, excluded.last);
+
+-- name: reset_last_ids
+-- After a rewind: the highest story and claim numbers the linked documents
+-- still hold (the numbers after them are handed out again, in order).
+DELETE FROM link_ids;
+INSERT INTO link_ids
+SELECT 'story', coalesce(max(CAST(substr(story, 2) AS INTEGER)), 0) FROM link_documents
+UNION ALL
+SELECT 'claim', coalesce(max(CAST(substr(claim, 2) AS INTEGER)), 0) FROM link_statements;
 
 -- name: insert_documents
 -- One list per column of link_documents, one item per new document.

@@ -9,7 +9,7 @@ DELETE FROM claims;
 DELETE FROM stories;
 DELETE FROM link_bands;
 DELETE FROM link_terms;
-DELETE FROM link_ids;
+DELETE FROM link_ids;  -- highest story and claim numbers (reset on rewind)
 DROP TABLE link_statements;
 DROP INDEX link_documents_day;
 DROP INDEX link_documents_story;
