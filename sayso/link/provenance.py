@@ -1,4 +1,4 @@
-"""Where a statement comes from: origin keys, independent origins, laundering.
+"""Where a statement comes from: origin keys, independent origins, names.
 
 An *origin* is the original source of a statement. One speaker quoted
 through an interview, a translation and ten rewrites is one origin; the
@@ -126,9 +126,3 @@ def distinct_names(names: Iterable[str]) -> tuple[str, ...]:
     uses = Counter(names)
     return tuple(max(group, key=lambda n: (uses[n], len(n.split()) <= DISPLAY_WORDS, len(n)))
                  for group in people(names))
-
-
-def is_laundered(attributed_origins: set[str], own_voice_members: int) -> bool:
-    """A claim stated as fact by some article while every attributed member
-    traces back to a single source."""
-    return own_voice_members > 0 and len(attributed_origins) == 1

@@ -27,6 +27,7 @@ MAX_OWN_VOICE_WORDS = 60
 MIN_PART_TERMS = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n")
 _QUOTES = re.compile("[\"“”«»„]")
+_CONJUNCTION = re.compile(r"(?:and|but)\s+", re.IGNORECASE)
 CONTESTING = ("denies", "disputes")
 
 
@@ -120,7 +121,8 @@ def split_content(text: str, span: tuple[int, int]) -> list[tuple[str, tuple[int
                              re.IGNORECASE):
         if len(content_terms(text[match.end():])) >= MIN_PART_TERMS:
             parts.append((start, match.start()))
-            start = match.end()
+            conjunction = _CONJUNCTION.match(text, match.end())
+            start = conjunction.end() if conjunction else match.end()
     parts.append((start, len(text)))
     return [(text[a:b], (span[0] + a, span[0] + b) if exact else span) for a, b in parts]
 
