@@ -62,7 +62,7 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_MISSING_EXTRA, EXIT_PORT_IN_USE = 0,
 # The --what values of `sayso export` (sayso.store.export.FIELDS and graph; a
 # test keeps the two in step without importing the store here).
 EXPORTS = ("documents", "actors", "attributions", "events", "gdelt-events", "stories",
-           "claims", "graph")
+           "claims", "statements", "graph")
 
 
 def fail(message: str, code: int) -> typer.Exit:
@@ -186,7 +186,7 @@ def schema() -> None:
 @app.command("eval")
 def eval_command(
     task: str = typer.Argument(..., metavar="TASK",
-                               help="attribution, events, speakers or stories."),
+                               help="attribution, claims, events, speakers or stories."),
     gold: Path = typer.Option(..., "--gold", metavar="FILE",
                               help="Gold JSONL (id and text per line)."),
     predictions: Optional[Path] = typer.Option(
@@ -195,14 +195,22 @@ def eval_command(
     docs: Optional[Path] = typer.Option(
         None, "--docs", metavar="FILE|DIR",
         help="stories: the documents to link (JSONL, or a directory "
-             "of .txt/.html with an optional docs.jsonl of metadata)."),
+             "of .txt/.html with an optional docs.jsonl of metadata); "
+             "claims: a corpus to ingest into a temporary database."),
+    db: Optional[Path] = typer.Option(
+        None, "--db", metavar="FILE", help="claims: score the claims of this corpus database."),
+    details: bool = typer.Option(
+        False, "--details", help="claims: first list each gold claim's matches."),
     accurate: bool = ACCURATE_OPTION,
 ) -> None:
     """Analyse gold texts and print the project's metrics for a task."""
     from .eval import evaluate
+    if details and task != "claims":
+        raise fail("--details is only for eval claims", EXIT_USAGE)
     try:
-        status = evaluate(task, gold, predictions=predictions, docs=docs,
-                          config=Config(accurate=accurate), on_failure=report)
+        status = evaluate(task, gold, predictions=predictions, docs=docs, db=db,
+                          config=Config(accurate=accurate), on_failure=report,
+                          extra_args=["--details"] if details else [])
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
     raise typer.Exit(status)
@@ -271,21 +279,41 @@ def ingest(
 
 @app.command()
 def quarantine(db: Path = DB_OPTION) -> None:
-    """List the inputs that could not be ingested, with the reason."""
+    """List the inputs that could not be ingested, with the reason, and say
+    how many stored documents are not linked yet."""
+    from .link.persist import unlinked_count
     from .store import Store
     try:
         with Store(db, read_only=True) as store:
             failures = store.quarantined()
+            unlinked = unlinked_count(store)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
     if not failures:
         print(f"nothing quarantined in {db}: every input was ingested")
     for failure in failures:
         print(failure)
+    if unlinked:
+        print(f"{unlinked} stored documents are not linked yet "
+              f"(sayso link --db {db} links them)")
+
+
+def link_first(db: Path) -> None:
+    """Link what an interrupted ingest left unlinked before claims are read."""
+    from .link.persist import link_pending
+    linked = link_pending(db)
+    if linked:
+        errors.print(f"sayso: linked {linked} documents that were not linked yet",
+                     markup=False)
 
 
 FORMAT_OPTION = typer.Option("table", "--format", "-f", metavar="[table|jsonl|csv]",
                              help="table, jsonl or csv.")
+
+
+MIN_ARTICLES_OPTION = typer.Option(
+    1, "--min-articles", metavar="N", help="Only claims carried by at least N articles "
+                                             "(2 for the cross-outlet view).")
 
 
 @app.command()
@@ -294,18 +322,39 @@ def claims(
     actor: Optional[str] = typer.Option(None, "--actor", help="Source name contains this."),
     about: Optional[str] = typer.Option(None, "--about", help="Content contains this."),
     contested: bool = typer.Option(False, "--contested", help="Only denied or disputed."),
+    laundered: bool = typer.Option(False, "--laundered",
+                                   help="Only claims some article states as fact while "
+                                        "elsewhere they are only attributed."),
+    outlet: Optional[str] = typer.Option(None, "--outlet",
+                                         help="Some article's outlet contains this."),
+    since: Optional[str] = typer.Option(None, "--since", help="Last seen on or after "
+                                                              "this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="First seen on or before "
+                                                              "this date (YYYY-MM-DD)."),
+    min_articles: int = MIN_ARTICLES_OPTION,
+    sort: str = typer.Option("articles", "--sort", help="articles, outlets, origins, "
+                             "statements, first_seen, last_seen or contested."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many."),
     format: str = FORMAT_OPTION,
 ) -> None:
-    """Who said what: claims across outlets once linked, else single statements."""
+    """Who said what: every claim with its sources, origins, outlets, denials
+    and laundering (single statements when the corpus was never linked)."""
     from .store import Store
+    from .store.query import ClaimFilter, readable_claims
     from .store.query import claims as find_claims
     from .store.render import check_row_format, write_records
     try:
         check_row_format(format)
+        where = ClaimFilter(actor=actor, about=about, contested=contested,
+                            laundered=laundered, outlet=outlet, since=since, until=until,
+                            min_articles=min_articles, sort=sort, limit=limit)
+        link_first(db)
         with Store(db, read_only=True) as store:
-            kind, records = find_claims(store, actor=actor, about=about, contested=contested)
+            kind, records = find_claims(store, where)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
+    if kind == "claims" and format == "table":
+        records = readable_claims(records)
     write_records(records, format, sys.stdout, title=f"{len(records)} {kind}")
 
 
@@ -358,13 +407,17 @@ def export(
     db: Path = DB_OPTION,
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
                                           help="Write here instead of stdout."),
+    min_articles: int = MIN_ARTICLES_OPTION,
 ) -> None:
     """Export corpus records (docs/CONTRACT.md, corpus-level exports) or the claim graph."""
     from .store import Store
     from .store.export import export_to
     try:
+        if min_articles < 1:
+            raise UsageError(f"--min-articles must be at least 1, not {min_articles}")
+        link_first(db)
         with Store(db, read_only=True) as store:
-            count = export_to(store, what, format, output)
+            count = export_to(store, what, format, output, min_articles=min_articles)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
     if count == 0:
@@ -391,14 +444,17 @@ def demo(db: Path = typer.Option(Path("sayso-demo.duckdb"), "--db", metavar="FIL
 @app.command()
 def link(db: Path = DB_OPTION) -> None:
     """Link the stored documents not linked yet: duplicates, stories, claims."""
-    from .link.persist import update_links
+    from .link.persist import missing_metadata, update_links
     from .store import Store
     try:
         with Store(db) as store:
             count = update_links(store)
+            unusable = missing_metadata(store)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
     print(f"linked {count} documents in {db}")
+    if unusable:
+        print(f"linking: {unusable}")
 
 
 @app.command()

@@ -194,9 +194,10 @@ def test_statements_filter_by_actor_content_and_contest(store):
 
 
 def test_claims_come_from_linking_when_present(store):
-    store.fetch("INSERT INTO claims (claim, text, members, sources, origins, outlets, contested) "
-                "VALUES ('c1', 'the convoy crossed the river', "
-                "'[[\"d1\", \"q1\"], [\"d2\", \"q1\"]]', '[\"Ana Ruiz\"]', 1, 1, true)")
+    store.fetch("INSERT INTO claims (claim, text, members, sources, origins, outlets, contested, "
+                "contested_by, articles) VALUES ('c1', 'the convoy crossed the river', "
+                "'[[\"d1\", \"q1\"], [\"d2\", \"q1\"]]', '[\"Ana Ruiz\"]', 1, 1, true, "
+                "'[[\"d3\", \"q2\"]]', 2)")
     kind, found = claims(store, actor="ruiz", contested=True)
     assert kind == "claims"
     assert found[0]["members"] == [["d1", "q1"], ["d2", "q1"]]

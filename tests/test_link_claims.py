@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from link_corpus import attribution, own_voice_event, span_of, wire_corpus
+from link_corpus import WIRE_CLAIM, attribution, own_voice_event, span_of, wire_corpus
 
 from sayso.link import link_analyses
 from sayso.link.claims import Statement, summarise
@@ -56,13 +56,16 @@ def interview_rewrite() -> Analysis:
 
 
 def dam_claim(analyses):
-    claims = [c for c in link_analyses(analyses).claim_records() if "Varn" in c.text]
-    assert len(claims) == 1
-    return claims[0]
+    """The claim the mayor's statement is in."""
+    return claim_of(link_analyses(analyses), "berg", "q1")
+
+
+def claim_of(linker, document, member):
+    return next(c for c in linker.claim_records() if (document, member) in c.members)
 
 
 def test_wire_claim_has_one_origin_across_syndicated_copies():
-    claims = link_analyses(wire_corpus()).claim_records()
+    claims = [c for c in link_analyses(wire_corpus()).claim_records() if c.text == WIRE_CLAIM]
     assert len(claims) == 1
     claim = claims[0]
     assert len(claim.members) == 21
@@ -77,10 +80,36 @@ def test_two_officials_making_the_same_claim_are_two_origins():
     assert (claim.first_seen, claim.last_seen) == ("2031-05-10", "2031-05-11")
 
 
-def test_a_denial_makes_the_claim_contested():
-    claim = dam_claim([mayor_says(), engineer_says(), residents_deny()])
-    assert ["watch", "q1"] in [list(m) for m in claim.members]
-    assert claim.contested
+def test_a_denial_contests_the_claim_it_answers_and_is_a_claim_of_its_own():
+    linker = link_analyses([mayor_says(), engineer_says(), residents_deny()])
+    claim = claim_of(linker, "berg", "q1")
+    assert ("watch", "q1") not in claim.members
+    assert claim.contested and claim.contested_by == (("watch", "q1"),)
+    denial = claim_of(linker, "watch", "q1")
+    assert denial.members == (("watch", "q1"),)
+    assert not denial.contested
+
+
+def test_an_anaphoric_denial_by_the_accused_answers_the_accusation():
+    accusation = "Governor Pell had taken bribes from the harbour contractor"
+    text = (f"Prosecutor Ida Kron said {accusation}. Pell denied the allegations on "
+            "Friday.")
+    analysis = article("pell", "City Paper", 10, text,
+                       attribution(text, "q1", "Ida Kron", "said", accusation),
+                       attribution(text, "q2", "Pell", "denied", "the allegations",
+                                   stance="denies"))
+    linker = link_analyses([analysis])
+    assert claim_of(linker, "pell", "q1").contested_by == (("pell", "q2"),)
+    assert not claim_of(linker, "pell", "q2").contested
+
+
+def test_every_statement_is_in_exactly_one_claim():
+    linker = link_analyses([mayor_says(), engineer_says(), residents_deny(),
+                            own_voice_lead()])
+    members = [m for c in linker.claim_records() for m in c.members]
+    assert len(members) == len(set(members))
+    assert {("berg", "q1"), ("ruiz", "q1"), ("watch", "q1"), ("lead", "s1")} <= set(members)
+    assert ("berg", "s1") in members  # "Flood barriers were tested on Monday."
 
 
 def test_a_speaker_quoted_through_an_interview_counts_once():
@@ -94,7 +123,7 @@ def test_unrelated_statements_do_not_form_a_claim():
     other = article("sport", "Sports Daily", 10, text,
                     attribution(text, "q1", "Lena Holm", "said",
                                 "the team would play its home games in the old stadium"))
-    assert link_analyses([mayor_says(), other]).claim_records() == []
+    assert link_analyses([mayor_says(), other]).claim_records(min_articles=2) == []
 
 
 SHELLING = "rebels shelled the village of Kesh overnight, killing four civilians"
@@ -117,42 +146,53 @@ def test_a_single_source_claim_stated_as_fact_is_laundered():
     claims = link_analyses([colonel_says("p1", "Capital Times", 10),
                             colonel_says("p2", "Border Voice", 11),
                             own_voice_lead()]).claim_records()
-    assert len(claims) == 1
-    claim = claims[0]
-    assert ["lead", "e1"] in [list(m) for m in claim.members]
+    claim = next(c for c in claims if ("lead", "s1") in c.members)
+    assert ("p1", "q1") in claim.members
     assert claim.origins == 1
-    assert claim.laundered
+    assert claim.laundered_in == ("lead",)
 
 
-def test_independently_sourced_claim_is_not_laundered():
-    text = f"Aid worker Sara Lind said {SHELLING}."
-    witness = article("aid", "Relief Wire", 11, text,
-                      attribution(text, "q1", "Sara Lind", "said", SHELLING))
-    claims = link_analyses([colonel_says("p1", "Capital Times", 10), witness,
-                            own_voice_lead()]).claim_records()
-    assert claims[0].origins == 2
-    assert not claims[0].laundered
+def test_an_actors_own_announcement_stated_as_fact_is_not_laundered():
+    content = "it shelled the village of Kesh overnight, killing four civilians"
+    text = f"The rebel command said {content}."
+    command = article("cmd", "Relief Wire", 11, text,
+                      attribution(text, "q1", "The rebel command", "said", content))
+    claims = link_analyses([command, own_voice_lead()]).claim_records()
+    claim = next(c for c in claims if ("lead", "s1") in c.members)
+    assert ("cmd", "q1") in claim.members
+    assert not claim.laundered
+
+
+def test_an_attributed_sentence_is_never_own_voice():
+    text = ("The opposition called a press conference and stated that the government "
+            "has committed genocide in the valley. Troops shelled the old market square "
+            "overnight.")
+    linker = link_analyses([article("conf", "Daily", 10, text)])
+    own = [c.text for c in linker.claim_records()]
+    assert own == ["Troops shelled the old market square overnight."]
 
 
 def test_claim_export_has_the_contract_fields():
     claim = dam_claim([mayor_says(), engineer_says()]).to_dict()
-    assert list(claim)[:7] == ["claim", "text", "members", "sources", "origins",
-                               "outlets", "contested"]
+    assert list(claim) == ["claim", "story", "text", "members", "statements", "sources",
+                           "origins", "outlets", "contested", "contested_by", "laundered",
+                           "laundered_in", "first_seen", "last_seen"]
     assert claim["members"] == [["berg", "q1"], ["ruiz", "q1"]]
 
 
 def test_claim_of_own_voice_members_only_counts_outlets_as_origins():
-    members = [Statement(document=d, id="e1", text="x", terms={}, day=None,
+    members = [Statement(document=d, id="s1", text="x", terms={}, day=None,
                          outlet=d, source=None, origin=None, own_voice=True)
                for d in ("a", "b")]
     claim = summarise("c1", members)
     assert (claim.origins, claim.laundered, claim.sources) == (2, False, ())
 
 
-def test_a_denier_is_a_source_but_not_an_origin():
+def test_a_denier_is_neither_a_source_nor_an_origin_of_what_it_denies():
     claim = dam_claim([mayor_says(), engineer_says(), residents_deny(), interview_rewrite()])
     assert claim.origins == 2
-    assert claim.sources == ("Tomas Berg", "Ana Ruiz", "Varn Watch")
+    assert claim.sources == ("Tomas Berg", "Ana Ruiz")
+    assert claim.contested_by == (("watch", "q1"),)
 
 
 @pytest.mark.parametrize("a, b, same", [
@@ -161,6 +201,7 @@ def test_a_denier_is_a_source_but_not_an_origin():
     ("John A. Boehner", "House Speaker John Boehner", True),
     ("Hillary Clinton", "Bill Clinton", False),
     ("Tomas Berg", "Tomas Bergman", False),
+    ("Abdel Baset al-Megrahi", "Abdelbaset al-Megrahi", True),
 ])
 def test_name_variants_of_one_person(a, b, same):
     assert same_person(name_key(a), name_key(b)) is same
@@ -185,7 +226,7 @@ def test_a_pronoun_source_is_not_a_separate_origin():
     assert (claim.origins, claim.sources) == (1, ("Tomas Berg",))
 
 
-def test_a_statement_repeated_within_one_article_is_not_a_claim():
+def test_a_statement_repeated_within_one_article_is_one_single_article_claim():
     text = f"Mayor Tomas Berg said {DAM}. Later he repeated that {DAM}."
     second = text.rindex(DAM)
     repeat = dataclasses.replace(
@@ -193,4 +234,6 @@ def test_a_statement_repeated_within_one_article_is_not_a_claim():
         content=Content(DAM, ((second, second + len(DAM)),)))
     analysis = article("twice", "Morning Ledger", 10, text,
                        attribution(text, "q1", "Tomas Berg", "said", DAM), repeat)
-    assert link_analyses([analysis]).claim_records() == []
+    linker = link_analyses([analysis])
+    assert claim_of(linker, "twice", "q1").members == (("twice", "q1"), ("twice", "q2"))
+    assert linker.claim_records(min_articles=2) == []

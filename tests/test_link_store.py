@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from link_corpus import wire_copy, wire_corpus
+from link_corpus import WIRE_CLAIM, wire_copy, wire_corpus
 from test_link_claims import engineer_says, mayor_says, residents_deny
 
 from sayso.cli import app
@@ -50,7 +50,8 @@ def test_store_marks_copies_and_fills_the_wire_claim():
     assert duplicates["wire-00"] is None
     assert {duplicates[f"wire-{n:02d}"] for n in range(1, 21)} == {"wire-00"}
     (members, origins, outlets, contested, laundered), = store.fetch(
-        "SELECT members, origins, outlets, contested, laundered FROM claims")
+        "SELECT members, origins, outlets, contested, laundered FROM claims WHERE text = ?",
+        [WIRE_CLAIM])
     assert len(json.loads(members)) == 21
     assert (origins, outlets, contested, laundered) == (1, 21, False, False)
 
@@ -68,10 +69,11 @@ def test_an_earlier_copy_stored_later_becomes_the_original_of_the_group():
 
 def test_claims_grow_across_batches_and_become_contested():
     store = store_in_batches([mayor_says(), engineer_says()], 1)
-    assert store.fetch("SELECT origins, contested FROM claims") == [(2, False)]
+    dam = "SELECT origins, contested, contested_by FROM claims WHERE articles = 2"
+    assert store.fetch(dam) == [(2, False, "[]")]
     store.put(residents_deny())
     assert update_links(store) == 1
-    assert store.fetch("SELECT origins, contested FROM claims") == [(2, True)]
+    assert store.fetch(dam) == [(2, True, '[["watch", "q1"]]')]
 
 
 def test_linking_twice_does_nothing_new():
@@ -87,11 +89,11 @@ def test_a_changed_document_is_relinked_and_leaves_its_old_story():
     moved = dataclasses.replace(moved, document=dataclasses.replace(
         other, id="wire-07", sha256="changed", title="Orchestra news"), attributions=())
     store.put(moved)
-    assert update_links(store) == 1
+    assert update_links(store) >= 1
     wire = next(s for s in stories_of(store) if "wire-00" in s)
     assert "wire-07" not in wire
     assert any({"wire-07", "other-0"} <= s for s in stories_of(store))
-    (members,), = store.fetch("SELECT members FROM claims")
+    (members,), = store.fetch("SELECT members FROM claims WHERE text = ?", [WIRE_CLAIM])
     assert len(json.loads(members)) == 20
 
 

@@ -24,17 +24,40 @@ def db(tmp_path):
     return str(path)
 
 
-def test_claims_as_jsonl(db):
+def test_claims_link_what_is_unlinked_first_and_print_jsonl(db):
     result = runner.invoke(app, ["claims", "--db", db, "--contested", "-f", "jsonl"])
     assert result.exit_code == 0
-    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
-        "Northern Front"]
+    assert "linked 1 documents" in result.stderr
+    contested, = [json.loads(line) for line in result.stdout.splitlines()]
+    assert contested["sources"] == ["Ana Ruiz"]
+    assert contested["contested_by"] == [["d1", "q2"]]
 
 
 def test_claims_table_names_what_it_lists(db):
     result = runner.invoke(app, ["claims", "--db", db, "--actor", "Ruiz"])
     assert result.exit_code == 0
-    assert "1 statements" in result.stdout and "Ana Ruiz" in result.stdout
+    assert "1 claims" in result.stdout and "Ana Ruiz" in result.stdout
+    assert "d1/q2" in result.stdout  # contested by, as text, not a JSON list
+
+
+def test_claims_filters_and_limits(db):
+    def listed(*options):
+        result = runner.invoke(app, ["claims", "--db", db, "-f", "jsonl", *options])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["claim"] for line in result.stdout.splitlines()]
+    everything = listed()
+    assert len(everything) >= 2
+    assert listed("--limit", "1") == everything[:1]
+    assert listed("--min-articles", "2") == []
+    assert listed("--since", "2999-01-01") == []
+    assert listed("--outlet", "no such outlet") == []
+    assert listed("--laundered") == []
+
+
+def test_claims_refuse_an_unknown_sort(db):
+    result = runner.invoke(app, ["claims", "--db", db, "--sort", "loudest"])
+    assert result.exit_code == 2
+    assert "--sort" in result.output
 
 
 def test_actors_as_csv(db):
@@ -75,7 +98,12 @@ def test_export_usage_errors_exit_2(db):
     assert "unknown export 'quotes'" in result.stderr
 
 
-def test_quarantine_lists_failures(db):
+def test_quarantine_lists_failures_and_says_what_is_unlinked(db):
+    result = runner.invoke(app, ["quarantine", "--db", db])
+    lines = result.stdout.splitlines()
+    assert lines[0] == "feed.xml: not an XML feed"
+    assert lines[1].startswith("1 stored documents are not linked yet")
+    runner.invoke(app, ["link", "--db", db])
     result = runner.invoke(app, ["quarantine", "--db", db])
     assert result.stdout.strip() == "feed.xml: not an XML feed"
 

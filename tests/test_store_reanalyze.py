@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 import sayso
-from link_corpus import wire_copy, wire_corpus
+from link_corpus import WIRE_CLAIM, wire_copy, wire_corpus
 from sayso.config import Config
 from sayso.link.persist import update_links
 from sayso.model import SCHEMA
@@ -59,7 +59,8 @@ def test_accurate_ingest_reanalyses_what_the_default_stored_then_skips_it(nlp, a
         assert outcome(ingest_paths([str(articles)], store, config=QUICK)) == (0, 0, 3, 0)
         summary = ingest_paths([str(articles)], store, config=QUICK_ACCURATE)
         assert outcome(summary) == (3, 3, 0, 0)
-        assert str(summary) == "ingested 3 (3 re-analysed), skipped 0 as unchanged, failed 0"
+        assert str(summary).splitlines()[0] == (
+            "ingested 3 (3 re-analysed), skipped 0 as unchanged, failed 0")
         assert set(analysers(store).values()) == {analyser_fingerprint(QUICK_ACCURATE)}
         again = ingest_paths([str(articles)], store, config=QUICK_ACCURATE)
         assert outcome(again) == (0, 0, 3, 0)
@@ -121,13 +122,13 @@ def test_reanalysed_document_is_relinked_and_its_claims_updated():
     with Store(":memory:") as store:
         store.put_many(wire_corpus())
         update_links(store)
-        (members,), = store.fetch("SELECT members FROM claims")
+        (members,), = store.fetch("SELECT members FROM claims WHERE text = ?", [WIRE_CLAIM])
         assert ["wire-07", "q1"] in json.loads(members)
         silent = dataclasses.replace(wire_copy(7), attributions=())
         assert store.put(silent) is False
         assert store.put(silent, analyser="a newer analyser") is True
-        assert update_links(store) == 1
-        (members,), = store.fetch("SELECT members FROM claims")
+        assert update_links(store) >= 1
+        (members,), = store.fetch("SELECT members FROM claims WHERE text = ?", [WIRE_CLAIM])
         assert ["wire-07", "q1"] not in json.loads(members)
         assert store.fetch("SELECT story FROM documents WHERE id = 'wire-07'") == \
             store.fetch("SELECT story FROM documents WHERE id = 'wire-00'")
@@ -162,7 +163,8 @@ def test_old_database_upgrades_in_place_and_its_documents_are_reanalysed(nlp, tm
     with Store(db) as store:
         assert store.schema_version() == max(number for number, _, _ in migrations())
         assert analysers(store) == {record["id"]: None}
-        assert store.fetch("SELECT stale FROM link_documents") == [(False,)]
+        # migration 5 (claims export version 2) empties the link rows: relinked below
+        assert store.fetch("SELECT count(*) FROM link_documents") == [(0,)]
         summary = ingest_paths([str(source)], store, config=QUICK)
         assert outcome(summary) == (1, 1, 0, 0)
         assert analysers(store) == {record["id"]: analyser_fingerprint(QUICK)}
@@ -239,8 +241,9 @@ def test_interrupted_reanalyze_resumes_and_a_finished_one_starts_afresh(
         assert analysed == ids[2:]
         assert outcome(resumed) == (3, 3, 2, 0)
         assert resumed.resumed == 2
-        assert str(resumed) == ("ingested 3 (3 re-analysed), skipped 2 as unchanged "
-                                "(2 already re-analysed), failed 0")
+        assert str(resumed).splitlines()[0] == (
+            "ingested 3 (3 re-analysed), skipped 2 as unchanged (2 already re-analysed), "
+            "failed 0")
         assert pending(store) == 0
         assert store.fetch("SELECT count(*) FROM reanalysed_documents") == [(0,)]
         analysed.clear()

@@ -280,8 +280,6 @@ def test_claims_export_v2_fields_show_denials_and_laundering(tmp_path):
     store.put_many([mayor_says(), engineer_says(), residents_deny()])
     update_links(store)
     claim_id = store.fetch("SELECT claim FROM claims WHERE contested")[0][0]
-    store.fetch("ALTER TABLE claims ADD COLUMN contested_by JSON DEFAULT '[]'")
-    store.fetch("ALTER TABLE claims ADD COLUMN laundered_in JSON DEFAULT '[]'")
     store.fetch("UPDATE claims SET contested_by = '[[\"watch\", \"q1\"]]', laundered = true, "
                 "laundered_in = '[\"ruiz\"]' WHERE claim = ?", [claim_id])
     with TestClient(create_app(store)) as client:

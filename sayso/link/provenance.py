@@ -1,4 +1,4 @@
-"""Where a statement comes from: origin keys, independent origins, laundering.
+"""Where a statement comes from: origin keys, independent origins, names.
 
 An *origin* is the original source of a statement. One speaker quoted
 through an interview, a translation and ten rewrites is one origin; the
@@ -75,10 +75,14 @@ def origin_key(analysis: Analysis, attribution: Attribution, root: str) -> str:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Whether two name keys can name one person: the same last word, and the
-    shorter's words (initials aside) all in the longer ("Lew" and "Jacob J.
-    Lew", "John A. Boehner" and "House Speaker John Boehner")."""
+    """Whether two name keys can name one person: the same letters but for
+    spaces ("Abdel Baset al-Megrahi", "Abdelbaset al-Megrahi"), or the same
+    last word and the shorter's words (initials aside) all in the longer
+    ("Lew" and "Jacob J. Lew", "John A. Boehner" and "House Speaker John
+    Boehner")."""
     words_a, words_b = a.split(), b.split()
+    if words_a and "".join(words_a) == "".join(words_b):  # "Abdel Baset", "Abdelbaset"
+        return True
     if not words_a or not words_b or words_a[-1] != words_b[-1]:
         return False
     short, long = sorted((words_a, words_b), key=len)
@@ -122,9 +126,3 @@ def distinct_names(names: Iterable[str]) -> tuple[str, ...]:
     uses = Counter(names)
     return tuple(max(group, key=lambda n: (uses[n], len(n.split()) <= DISPLAY_WORDS, len(n)))
                  for group in people(names))
-
-
-def is_laundered(attributed_origins: set[str], own_voice_members: int) -> bool:
-    """A claim stated as fact by some article while every attributed member
-    traces back to a single source."""
-    return own_voice_members > 0 and len(attributed_origins) == 1

@@ -16,7 +16,7 @@ the corpus grows.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .terms import Vector, best_above, cosine, posted_items, tfidf, top_terms, within
 
@@ -34,6 +34,7 @@ class StoryDoc:
     day: int | None
     terms: Counter
     title: str | None = None
+    keys: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -70,18 +71,23 @@ class StoryLinker:
         self.n_docs += 1
         story = self._story_of.get(duplicate_of) if duplicate_of else None
         vector = self.vector(doc)
+        doc = replace(doc, keys=tuple(top_terms(vector, KEY_TERMS)))
         if story is None:
             story = self._best_story(doc, vector) or self._new_story_id()
-        self._index(doc, vector, story)
+        self._index(doc, story)
         return story
 
     def restore(self, doc: StoryDoc, story: str) -> None:
-        """Index a document whose story is already known (read back from a store).
+        """Index a document whose story is already known (read back from a store),
+        under the index keys it was given when it was added.
 
         Document frequencies are not touched: the store keeps them.
         """
-        self._index(doc, self.vector(doc), story)
+        self._index(doc, story)
         self.reserve_ids(story_number(story))
+
+    def doc(self, doc_id: str) -> StoryDoc:
+        return self._docs[doc_id]
 
     def reserve_ids(self, last: int) -> None:
         """New stories get numbers above `last` (the highest a store holds)."""
@@ -107,7 +113,7 @@ class StoryLinker:
 
     def _candidate_stories(self, doc: StoryDoc, vector: Vector) -> set[str]:
         return {self._story_of[i] for i in posted_items(
-            self._postings, vector, KEY_TERMS, doc.day, WINDOW_DAYS)}
+            self._postings, doc.keys, doc.day, WINDOW_DAYS)}
 
     def _average_similarity(self, doc: StoryDoc, vector: Vector, story: str) -> float:
         """Average linkage: mean cosine with the story's members in the window."""
@@ -117,11 +123,11 @@ class StoryLinker:
             return 0.0
         return sum(cosine(vector, self.vector(m)) for m in near) / len(near)
 
-    def _index(self, doc: StoryDoc, vector: Vector, story: str) -> None:
+    def _index(self, doc: StoryDoc, story: str) -> None:
         self._docs[doc.id] = doc
         self._story_of[doc.id] = story
         self._members.setdefault(story, []).append(doc.id)
-        for term in top_terms(vector, KEY_TERMS):
+        for term in doc.keys:
             self._postings[term][doc.day].append(doc.id)
 
     def _new_story_id(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -109,28 +109,28 @@ def day_number(published: str | None) -> int | None:
 
 
 def within(day: int | None, other: int | None, window: int) -> bool:
-    """True when two days are at most `window` apart, or either is unknown."""
-    return day is None or other is None or abs(day - other) <= window
+    """True when two days are at most `window` apart, or both are unknown
+    (undated documents are compared only with each other)."""
+    if day is None or other is None:
+        return day is None and other is None
+    return abs(day - other) <= window
 
 
 def posted_near(postings: Mapping[int | None, list], day: int | None, window: int
                 ) -> Iterator[list]:
-    """The posting lists of the days within `window` of `day`, and of the
-    undated; every list when `day` itself is unknown."""
-    if day is None:
-        yield from postings.values()
-        return
-    for near in (*range(day - window, day + window + 1), None):
+    """The posting lists of the days within `window` of `day`; for an unknown
+    day, the list of the undated."""
+    days = (None,) if day is None else range(day - window, day + window + 1)
+    for near in days:
         if near in postings:
             yield postings[near]
 
 
-
-def posted_items(postings: Mapping[str, Mapping[int | None, list]], vector: Vector,
-                 terms: int, day: int | None, window: int) -> Iterator:
-    """Every item posted under one of the vector's `terms` top terms on a day
-    within `window` of `day` (the blocking step of incremental linking)."""
-    for term in top_terms(vector, terms):
+def posted_items(postings: Mapping[str, Mapping[int | None, list]], keys: Iterable[str],
+                 day: int | None, window: int) -> Iterator:
+    """Every item posted under one of these index keys on a day within
+    `window` of `day` (the blocking step of incremental linking)."""
+    for term in keys:
         for items in posted_near(postings.get(term, {}), day, window):
             yield from items
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from ..errors import InputError
+from ..link.persist import unlinked_count
 from ..model import Document, Failure
 from ..read import read_paths
 from ..read.boilerplate import mark_boilerplate
@@ -74,6 +75,7 @@ class CorpusSummary:
     claims: int
     top_sources: list[tuple[str, int]]
     examples: list[tuple[str, str, str]]   # (contested|laundered, claim id, text)
+    unlinked: int = 0
 
 
 def corpus_summary(store: Store, *, top: int = 5) -> CorpusSummary:
@@ -84,4 +86,5 @@ def corpus_summary(store: Store, *, top: int = 5) -> CorpusSummary:
                          attributions=counts["attributions"], events=counts["events"],
                          actors=counts["actors"], stories=counts["stories"],
                          claims=counts["claims"], top_sources=top_sources(store, top),
-                         examples=[tuple(row) for row in examples])
+                         examples=[tuple(row) for row in examples],
+                         unlinked=unlinked_count(store))

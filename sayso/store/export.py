@@ -38,23 +38,32 @@ FIELDS = {
     "events": ("document", "id", "type", "mode", "cameo", "trigger", "actor", "target",
                "sentence", "attribution", "modality"),
     "stories": ("story", "documents", "label"),
-    "claims": ("claim", "text", "members", "sources", "origins", "outlets", "contested",
-               "laundered", "first_seen", "last_seen"),
+    "claims": ("claim", "story", "text", "members", "statements", "sources", "origins",
+               "outlets", "contested", "contested_by", "laundered", "laundered_in",
+               "first_seen", "last_seen"),
+    "statements": ("document", "id", "span", "text", "attribution", "claim"),
 }
+JSON_COLUMNS = ("documents", "members", "sources", "contested_by", "laundered_in")
 RECORD_EXPORTS = ("actors", "attributions", "events")
 FIELDS["gdelt-events"] = GDELT_FIELDS
 GRAPH_FORMATS = ("graphml", "prov-jsonld")
 TABLE_FORMATS = ("jsonl", "csv", "parquet")
 
 
-def export_records(store: Store, what: str) -> Iterator[dict[str, Any]]:
-    """The records of one export, in document (or story, claim) id order."""
+def export_records(store: Store, what: str, *, min_articles: int = 1
+                   ) -> Iterator[dict[str, Any]]:
+    """The records of one export, in document (or story, claim) id order;
+    claims carried by fewer than `min_articles` articles are left out."""
     if what == "documents":
         return _documents(store)
     if what in RECORD_EXPORTS:
         return _per_document_records(store, what)
-    if what in ("stories", "claims"):
-        return _linked(store, what)
+    if what == "stories":
+        return _linked(store, what, "true", [])
+    if what == "claims":
+        return _linked(store, what, "articles >= ?", [min_articles])
+    if what == "statements":
+        return _statements(store)
     if what == "gdelt-events":
         return gdelt_events(store)
     raise UsageError(f"unknown export {what!r}; choose from "
@@ -76,16 +85,26 @@ def _per_document_records(store: Store, what: str) -> Iterator[dict[str, Any]]:
             yield {"document": doc_id, **record}
 
 
-def _linked(store: Store, what: str) -> Iterator[dict[str, Any]]:
+def _linked(store: Store, what: str, where: str, params: list[Any]
+            ) -> Iterator[dict[str, Any]]:
     fields = FIELDS[what]
     key = fields[0]  # "s2" before "s10"
-    for row in store.iterate(f"SELECT {', '.join(fields)} FROM {what} "
-                             f"ORDER BY length({key}), {key}"):
+    for row in store.iterate(f"SELECT {', '.join(fields)} FROM {what} WHERE {where} "
+                             f"ORDER BY length({key}), {key}", params):
         record = dict(zip(fields, row))
-        for key in ("documents", "members", "sources"):
+        for key in JSON_COLUMNS:
             if key in record:
                 record[key] = json.loads(record[key])
         yield record
+
+
+def _statements(store: Store) -> Iterator[dict[str, Any]]:
+    """Every claim member with its span, by document and place in it."""
+    for document, member, start, end, text, attribution, claim in store.iterate(
+            "SELECT document, member, span_start, span_end, text, attribution, claim "
+            "FROM link_statements ORDER BY document, position"):
+        yield {"document": document, "id": member, "span": [start, end], "text": text,
+               "attribution": attribution, "claim": claim}
 
 
 def write_jsonl(records: Iterator[dict[str, Any]], out: TextIO) -> int:
@@ -135,7 +154,7 @@ def _quoted(path: Path) -> str:
 
 
 def export(store: Store, what: str, format: str, out: TextIO | None,
-           path: Path | None) -> int:
+           path: Path | None, *, min_articles: int = 1) -> int:
     """Write one export; return how many records were written.
 
     JSONL and CSV go to ``out``; Parquet needs a file ``path``.
@@ -143,7 +162,7 @@ def export(store: Store, what: str, format: str, out: TextIO | None,
     if format not in TABLE_FORMATS:
         raise UsageError(f"unknown --format {format!r} for {what}; "
                          f"choose from {', '.join(TABLE_FORMATS)}")
-    records = export_records(store, what)
+    records = export_records(store, what, min_articles=min_articles)
     if format == "jsonl":
         return write_jsonl(records, out)
     if format == "csv" and what in CSV_FIELDS:
@@ -155,7 +174,8 @@ def export(store: Store, what: str, format: str, out: TextIO | None,
     return write_parquet(records, FIELDS[what], path)
 
 
-def export_to(store: Store, what: str, format: str, path: Path | None) -> int:
+def export_to(store: Store, what: str, format: str, path: Path | None, *,
+              min_articles: int = 1) -> int:
     """Write an export (or the ``graph``) to ``path``, or to stdout when None.
 
     Returns the number of records (for the graph: of nodes) written.
@@ -171,9 +191,9 @@ def export_to(store: Store, what: str, format: str, path: Path | None) -> int:
             GRAPH_WRITERS[format](graph, out)
         return len(graph.nodes)
     if format == "parquet":
-        return export(store, what, format, None, path)
+        return export(store, what, format, None, path, min_articles=min_articles)
     with _output(path) as out:
-        return export(store, what, format, out, path)
+        return export(store, what, format, out, path, min_articles=min_articles)
 
 
 @contextmanager

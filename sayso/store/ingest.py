@@ -21,7 +21,7 @@ from pathlib import Path
 from ..config import Config
 from ..engines.local import analyze_documents
 from ..errors import StoreError, UsageError
-from ..link.persist import update_links
+from ..link.persist import missing_metadata, unlinked_count, update_links
 from ..model import Analysis, Document, Failure
 from ..read import read_paths
 from .db import Store
@@ -43,7 +43,10 @@ class IngestSummary:
     reanalysed: those of them stored before with the same text, re-analysed
         because the analyser changed or re-analysis was forced;
     resumed: of the unchanged, those a forced re-analysis skipped because its
-        request had re-analysed them already (in a run that was interrupted).
+        request had re-analysed them already (in a run that was interrupted);
+    unlinked: stored documents left unlinked at the end (their linking failed
+        and is in the quarantine);
+    unusable: what linking could not use (missing dates, outlets), or None.
     """
 
     stored: int = 0
@@ -51,6 +54,8 @@ class IngestSummary:
     unchanged: int = 0
     failed: int = 0
     resumed: int = 0
+    unlinked: int = 0
+    unusable: str | None = None
 
     @property
     def seen(self) -> int:
@@ -59,8 +64,10 @@ class IngestSummary:
     def __str__(self) -> str:
         reanalysed = f" ({self.reanalysed} re-analysed)" if self.reanalysed else ""
         resumed = f" ({self.resumed} already re-analysed)" if self.resumed else ""
+        unlinked = f", {self.unlinked} not linked" if self.unlinked else ""
+        unusable = f"\nlinking: {self.unusable}" if self.unusable else ""
         return (f"ingested {self.stored}{reanalysed}, skipped {self.unchanged} as unchanged"
-                f"{resumed}, failed {self.failed}")
+                f"{resumed}, failed {self.failed}{unlinked}{unusable}")
 
 
 ProgressHook = Callable[[str, str], None]
@@ -145,6 +152,9 @@ def ingest_documents(items: Iterable[Document | Failure], store: Store, *,
         if len(batch) >= batch_size:
             _commit(run, batch)
     _commit(run, batch)
+    update_links(store)  # what an interrupted run left unlinked, too
+    run.summary.unlinked = unlinked_count(store)
+    run.summary.unusable = missing_metadata(store)
     if run.request is not None:
         finish_request(store, run.request)
     return run.summary

@@ -65,6 +65,9 @@ def write_corpus_summary(summary: CorpusSummary, db: str, out: TextIO) -> None:
                   f"[bold]{summary.events}[/bold] events, "
                   f"[bold]{summary.actors}[/bold] actor records, "
                   f"{summary.stories} stories, {summary.claims} claims in {db}")
+    if summary.unlinked:
+        console.print(f"{summary.unlinked} documents are not linked yet: "
+                      f"sayso link --db {db}", markup=False)
     if summary.top_sources:
         console.print("most quoted (copies not counted again): "
                       + ", ".join(f"{name} ({count})" for name, count in summary.top_sources),

@@ -35,14 +35,24 @@ WHERE ($1 IS NULL OR coalesce(a.name, '') ILIKE $1 OR coalesce(q.source_text, ''
 ORDER BY q.document, (q.content_spans->0->>0)::INTEGER, q.id;
 
 -- name: claims
--- Linked claims (filled by linking). Parameters as for statements.
-SELECT claim, text, sources, members, origins, outlets, contested
-FROM claims
+-- Linked claims (filled by linking). Parameters: actor pattern, content
+-- pattern, contested only, laundered only, outlet pattern, since, until (ISO
+-- dates, NULL = any), at least this many articles. The ORDER BY and LIMIT
+-- are added by sayso/store/query.py.
+SELECT claim, story, text, sources, origins, outlets, articles, statements, contested,
+       contested_by, laundered, laundered_in, first_seen, last_seen, members
+FROM claims c
 WHERE ($1 IS NULL OR EXISTS (SELECT 1 FROM unnest(sources::TEXT[]) AS s(name)
                              WHERE name ILIKE $1))
   AND ($2 IS NULL OR text ILIKE $2)
   AND (NOT $3 OR contested)
-ORDER BY outlets DESC, claim;
+  AND (NOT $4 OR laundered)
+  AND ($5 IS NULL OR EXISTS (SELECT 1 FROM link_statements s
+                             JOIN documents d ON d.id = s.document
+                             WHERE s.claim = c.claim AND d.outlet ILIKE $5))
+  AND ($6 IS NULL OR last_seen >= $6)
+  AND ($7 IS NULL OR first_seen <= $7)
+  AND articles >= $8
 
 -- name: top_sources
 -- The most quoted sources: attributions whose source was resolved to an
