@@ -221,3 +221,13 @@ def test_eval_claims_names_a_missing_database(tmp_path):
 
     with pytest.raises(InputError, match="no such database"):
         evaluate("claims", FIXTURES / "tune" / "claims.jsonl", db=tmp_path / "none.duckdb")
+
+
+def test_origins_are_scored_only_on_claims_found_together(tmp_path, capsys):
+    singletons = [claim(f"c{i}", [m]) for i, m in
+                  enumerate([("d1", "q1"), ("d2", "q1"), ("d3", "q1"), ("d1", "q2"), ("d1", "q3")])]
+    score(tmp_path, capsys, singletons)
+    assert score_claims.main([str(tmp_path / "gold.jsonl"), str(tmp_path / "pred")]) == 0
+    assert "origins: claims=0 correct=0" in capsys.readouterr().out
+    wrong = [claim("c1", [("d1", "q1"), ("d2", "q1"), ("d3", "q1")], origins=2), *PERFECT[1:]]
+    assert score(tmp_path, capsys, wrong)["origins_acc"] == 0.0

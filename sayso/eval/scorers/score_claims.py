@@ -27,8 +27,9 @@ are ignored):
   pairs      precision/recall/F1 of unordered member pairs in one claim; a
              gold pair is predicted when both members match statements of one
              predicted claim (members matching one statement count as joined)
-  origins    on gold claims with 2+ members matched: the predicted claim
-             holding most of them has `origins` == len(gold origins)
+  origins    on gold claims whose members are found together: the predicted
+             claim holding most of them (2 or more) has `origins` ==
+             len(gold origins)
   contested  per gold claim: predicted true when any predicted claim holding a
              statement that overlaps one of its members is contested;
              contested_by recall = gold (claim, denying member) links found
@@ -214,11 +215,10 @@ def pair_counts(members, matched):
 
 
 def main_claim(claim, members, matched):
-    """The predicted claim holding most of a gold claim's members, if 2+ are matched."""
+    """The predicted claim holding most of a gold claim's members, if it holds 2+."""
     held = Counter(s[2] for m, s in matched.items() if members[m] == claim["claim"])
-    if sum(held.values()) < 2:
-        return None
-    return min(held.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    best = min(held.items(), key=lambda kv: (-kv[1], kv[0]), default=(None, 0))
+    return best[0] if best[1] >= 2 else None
 
 
 def origin_counts(gold, claims, members, matched):
