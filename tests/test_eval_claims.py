@@ -231,3 +231,20 @@ def test_origins_are_scored_only_on_claims_found_together(tmp_path, capsys):
     assert "origins: claims=0 correct=0" in capsys.readouterr().out
     wrong = [claim("c1", [("d1", "q1"), ("d2", "q1"), ("d3", "q1")], origins=2), *PERFECT[1:]]
     assert score(tmp_path, capsys, wrong)["origins_acc"] == 0.0
+
+
+@pytest.mark.parametrize("gold, message", [
+    ([GOLD[0] | {"members": [["d9", "the port"]]}], "gold document 'd9' is not among"),
+    ([{"claim": "G1"}], "not a gold claim record"),
+])
+def test_a_bad_gold_record_is_named_in_one_line(tmp_path, capsys, gold, message):
+    score(tmp_path, capsys, PERFECT)
+    write_jsonl(tmp_path / "gold.jsonl", gold)
+    with pytest.raises(SystemExit, match=message):
+        score_claims.main([str(tmp_path / "gold.jsonl"), str(tmp_path / "pred")])
+
+
+def test_a_missing_claims_export_is_named(tmp_path):
+    write_jsonl(tmp_path / "gold.jsonl", GOLD)
+    with pytest.raises(SystemExit, match=r"claims.jsonl: cannot read it"):
+        score_claims.main([str(tmp_path / "gold.jsonl"), str(tmp_path)])

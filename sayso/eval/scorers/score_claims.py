@@ -49,15 +49,18 @@ from collections import Counter, defaultdict
 
 def read_jsonl(path):
     rows = []
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                rows.append(json.loads(line))
-            except ValueError:
-                sys.exit(f"{path}:{number}: not a JSON line")
+    try:
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                line = line.strip()
+                if not line:
+                    continue
+                try:
+                    rows.append(json.loads(line))
+                except ValueError:
+                    sys.exit(f"{path}:{number}: not a JSON line")
+    except OSError as exc:
+        sys.exit(f"{path}: cannot read it ({exc.strerror})")
     return rows
 
 
@@ -73,7 +76,10 @@ def document_texts(pred_dir, docs):
 
 def locate(texts, doc, quote):
     """The gold member's span: the first occurrence of its quote in its document."""
-    start = texts.get(doc, "").find(quote)
+    if doc not in texts:
+        raise ValueError(f"gold document {doc!r} is not among the predicted documents "
+                         "(PRED_DIR/documents.jsonl or --docs)")
+    start = texts[doc].find(quote)
     if start < 0:
         raise ValueError(f"gold quote not in document {doc!r}: {quote[:60]!r}")
     return (start, start + len(quote))
@@ -286,6 +292,9 @@ def main(argv=None):
         members = gold_members(gold, texts)
     except ValueError as exc:
         sys.exit(f"{args.gold}: {exc}")
+    except (KeyError, TypeError) as exc:
+        sys.exit(f"{args.gold}: not a gold claim record (needs claim and "
+                 f"[document, quote] members): {exc!r}")
     spans = statement_spans(args.pred_dir)
     statements = predicted_statements(claims, spans)
     matched, touched = match_members(members, by_document(statements), args.min_overlap)
