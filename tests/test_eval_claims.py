@@ -55,7 +55,7 @@ def write_jsonl(path, rows):
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
 
 
-def score(tmp_path, capsys, claims, statements=True, extra=()):
+def score(tmp_path, capsys, claims, statements=STATEMENTS, extra=()):
     write_jsonl(tmp_path / "gold.jsonl", GOLD)
     pred = tmp_path / "pred"
     pred.mkdir(exist_ok=True)
@@ -63,7 +63,7 @@ def score(tmp_path, capsys, claims, statements=True, extra=()):
     write_jsonl(pred / "claims.jsonl", claims)
     if statements:
         write_jsonl(pred / "statements.jsonl", [
-            {"document": d, "id": s, "span": sp} for (d, s), sp in STATEMENTS.items()])
+            {"document": d, "id": s, "span": sp} for (d, s), sp in statements.items()])
     for name, rows in extra:
         write_jsonl(pred / f"{name}.jsonl", rows)
     assert score_claims.main([str(tmp_path / "gold.jsonl"), str(pred)]) == 0
@@ -96,14 +96,10 @@ def test_a_merged_claim_lowers_precision_only(tmp_path, capsys):
 
 
 def test_two_propositions_in_one_statement_count_as_a_merge(tmp_path, capsys):
-    statements = dict(STATEMENTS)
-    both = span("d1", "the accounts were never audited")
-    STATEMENTS[("d1", "q1")] = [span("d1", "the port paid customs officers")[0], both[1]]
-    try:
-        metrics = score(tmp_path, capsys, PERFECT[:2])
-    finally:
-        STATEMENTS.clear()
-        STATEMENTS.update(statements)
+    both = [span("d1", "the port paid customs officers")[0],
+            span("d1", "the accounts were never audited")[1]]
+    metrics = score(tmp_path, capsys, PERFECT[:2],
+                    statements={**STATEMENTS, ("d1", "q1"): both})
     assert metrics["recall"] == 1.0
     assert metrics["precision"] < 1.0
 
@@ -125,7 +121,7 @@ def test_without_a_statements_export_attribution_and_event_spans_stand_in(tmp_pa
     claims = [claim("c1", [("d1", "q1"), ("d2", "q1"), ("d2", "e1"), ("d3", "q1")],
                     contested=True,
                     contested_by=[["d1", "q2"]]), *PERFECT[1:]]
-    metrics = score(tmp_path, capsys, claims, statements=False,
+    metrics = score(tmp_path, capsys, claims, statements=None,
                     extra=[("attributions", attributions), ("events", events)])
     assert metrics["claims_pair_f1"] == 1.0
     assert metrics["contested_f1"] == 1.0
@@ -224,8 +220,7 @@ def test_eval_claims_names_a_missing_database(tmp_path):
 
 
 def test_origins_are_scored_only_on_claims_found_together(tmp_path, capsys):
-    singletons = [claim(f"c{i}", [m]) for i, m in
-                  enumerate([("d1", "q1"), ("d2", "q1"), ("d3", "q1"), ("d1", "q2"), ("d1", "q3")])]
+    singletons = [claim(f"c{i}", [member]) for i, member in enumerate(STATEMENTS)]
     score(tmp_path, capsys, singletons)
     assert score_claims.main([str(tmp_path / "gold.jsonl"), str(tmp_path / "pred")]) == 0
     assert "origins: claims=0 correct=0" in capsys.readouterr().out
