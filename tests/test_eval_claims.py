@@ -243,3 +243,35 @@ def test_a_missing_claims_export_is_named(tmp_path):
     write_jsonl(tmp_path / "gold.jsonl", GOLD)
     with pytest.raises(SystemExit, match=r"claims.jsonl: cannot read it"):
         score_claims.main([str(tmp_path / "gold.jsonl"), str(tmp_path)])
+
+
+def gold_as_prediction(half, out):
+    """The gold itself written as sayso's exports: every member a statement."""
+    docs, gold = read_half(half)
+    ids = {}
+    for record in gold:
+        for doc, quote in record["members"]:
+            ids.setdefault((doc, quote), f"s{len(ids) + 1}")
+    out.mkdir()
+    write_jsonl(out / "documents.jsonl", list(docs.values()))
+    write_jsonl(out / "statements.jsonl", [
+        {"document": doc, "id": sid, "span": [docs[doc]["text"].index(quote),
+                                              docs[doc]["text"].index(quote) + len(quote)]}
+        for (doc, quote), sid in ids.items()])
+    write_jsonl(out / "claims.jsonl", [
+        {"claim": r["claim"], "members": [[d, ids[(d, q)]] for d, q in r["members"]],
+         "origins": len(r["origins"]), "contested": r["contested"],
+         "contested_by": [[d, ids[(d, q)]] for d, q in r["contested_by"]],
+         "laundered": r["laundered"], "laundered_in": r["laundered_in"]} for r in gold])
+
+
+@pytest.mark.parametrize("half", ["tune", "heldout"])
+def test_the_gold_scores_one_against_itself(half, tmp_path, capsys):
+    gold_as_prediction(half, tmp_path / "pred")
+    assert score_claims.main([str(FIXTURES / half / "claims.jsonl"), str(tmp_path / "pred")]) == 0
+    out = capsys.readouterr().out
+    assert out.strip().splitlines()[-1] == (
+        "claims_pair_f1=1.000 origins_acc=1.000 contested_f1=1.000 laundered_f1=1.000")
+    found, total = out.split("contested_by links found=")[1].split()[0].split("/")
+    assert found == total != "0"
+    assert "laundered_in precision=1.000 recall=1.000" in out
