@@ -55,7 +55,7 @@ def write_jsonl(path, rows):
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
 
 
-def score(tmp_path, capsys, claims, statements=True, extra=()):
+def score(tmp_path, capsys, claims, statements=STATEMENTS, extra=()):
     write_jsonl(tmp_path / "gold.jsonl", GOLD)
     pred = tmp_path / "pred"
     pred.mkdir(exist_ok=True)
@@ -63,7 +63,7 @@ def score(tmp_path, capsys, claims, statements=True, extra=()):
     write_jsonl(pred / "claims.jsonl", claims)
     if statements:
         write_jsonl(pred / "statements.jsonl", [
-            {"document": d, "id": s, "span": sp} for (d, s), sp in STATEMENTS.items()])
+            {"document": d, "id": s, "span": sp} for (d, s), sp in statements.items()])
     for name, rows in extra:
         write_jsonl(pred / f"{name}.jsonl", rows)
     assert score_claims.main([str(tmp_path / "gold.jsonl"), str(pred)]) == 0
@@ -96,14 +96,10 @@ def test_a_merged_claim_lowers_precision_only(tmp_path, capsys):
 
 
 def test_two_propositions_in_one_statement_count_as_a_merge(tmp_path, capsys):
-    statements = dict(STATEMENTS)
-    both = span("d1", "the accounts were never audited")
-    STATEMENTS[("d1", "q1")] = [span("d1", "the port paid customs officers")[0], both[1]]
-    try:
-        metrics = score(tmp_path, capsys, PERFECT[:2])
-    finally:
-        STATEMENTS.clear()
-        STATEMENTS.update(statements)
+    both = [span("d1", "the port paid customs officers")[0],
+            span("d1", "the accounts were never audited")[1]]
+    metrics = score(tmp_path, capsys, PERFECT[:2],
+                    statements={**STATEMENTS, ("d1", "q1"): both})
     assert metrics["recall"] == 1.0
     assert metrics["precision"] < 1.0
 
@@ -125,7 +121,7 @@ def test_without_a_statements_export_attribution_and_event_spans_stand_in(tmp_pa
     claims = [claim("c1", [("d1", "q1"), ("d2", "q1"), ("d2", "e1"), ("d3", "q1")],
                     contested=True,
                     contested_by=[["d1", "q2"]]), *PERFECT[1:]]
-    metrics = score(tmp_path, capsys, claims, statements=False,
+    metrics = score(tmp_path, capsys, claims, statements=None,
                     extra=[("attributions", attributions), ("events", events)])
     assert metrics["claims_pair_f1"] == 1.0
     assert metrics["contested_f1"] == 1.0
@@ -221,3 +217,61 @@ def test_eval_claims_names_a_missing_database(tmp_path):
 
     with pytest.raises(InputError, match="no such database"):
         evaluate("claims", FIXTURES / "tune" / "claims.jsonl", db=tmp_path / "none.duckdb")
+
+
+def test_origins_are_scored_only_on_claims_found_together(tmp_path, capsys):
+    singletons = [claim(f"c{i}", [member]) for i, member in enumerate(STATEMENTS)]
+    score(tmp_path, capsys, singletons)
+    assert score_claims.main([str(tmp_path / "gold.jsonl"), str(tmp_path / "pred")]) == 0
+    assert "origins: claims=0 correct=0" in capsys.readouterr().out
+    wrong = [claim("c1", [("d1", "q1"), ("d2", "q1"), ("d3", "q1")], origins=2), *PERFECT[1:]]
+    assert score(tmp_path, capsys, wrong)["origins_acc"] == 0.0
+
+
+@pytest.mark.parametrize("gold, message", [
+    ([GOLD[0] | {"members": [["d9", "the port"]]}], "gold document 'd9' is not among"),
+    ([{"claim": "G1"}], "not a gold claim record"),
+])
+def test_a_bad_gold_record_is_named_in_one_line(tmp_path, capsys, gold, message):
+    score(tmp_path, capsys, PERFECT)
+    write_jsonl(tmp_path / "gold.jsonl", gold)
+    with pytest.raises(SystemExit, match=message):
+        score_claims.main([str(tmp_path / "gold.jsonl"), str(tmp_path / "pred")])
+
+
+def test_a_missing_claims_export_is_named(tmp_path):
+    write_jsonl(tmp_path / "gold.jsonl", GOLD)
+    with pytest.raises(SystemExit, match=r"claims.jsonl: cannot read it"):
+        score_claims.main([str(tmp_path / "gold.jsonl"), str(tmp_path)])
+
+
+def gold_as_prediction(half, out):
+    """The gold itself written as sayso's exports: every member a statement."""
+    docs, gold = read_half(half)
+    ids = {}
+    for record in gold:
+        for doc, quote in record["members"]:
+            ids.setdefault((doc, quote), f"s{len(ids) + 1}")
+    out.mkdir()
+    write_jsonl(out / "documents.jsonl", list(docs.values()))
+    write_jsonl(out / "statements.jsonl", [
+        {"document": doc, "id": sid, "span": [docs[doc]["text"].index(quote),
+                                              docs[doc]["text"].index(quote) + len(quote)]}
+        for (doc, quote), sid in ids.items()])
+    write_jsonl(out / "claims.jsonl", [
+        {"claim": r["claim"], "members": [[d, ids[(d, q)]] for d, q in r["members"]],
+         "origins": len(r["origins"]), "contested": r["contested"],
+         "contested_by": [[d, ids[(d, q)]] for d, q in r["contested_by"]],
+         "laundered": r["laundered"], "laundered_in": r["laundered_in"]} for r in gold])
+
+
+@pytest.mark.parametrize("half", ["tune", "heldout"])
+def test_the_gold_scores_one_against_itself(half, tmp_path, capsys):
+    gold_as_prediction(half, tmp_path / "pred")
+    assert score_claims.main([str(FIXTURES / half / "claims.jsonl"), str(tmp_path / "pred")]) == 0
+    out = capsys.readouterr().out
+    assert out.strip().splitlines()[-1] == (
+        "claims_pair_f1=1.000 origins_acc=1.000 contested_f1=1.000 laundered_f1=1.000")
+    found, total = out.split("contested_by links found=")[1].split()[0].split("/")
+    assert found == total != "0"
+    assert "laundered_in precision=1.000 recall=1.000" in out

@@ -27,8 +27,9 @@ are ignored):
   pairs      precision/recall/F1 of unordered member pairs in one claim; a
              gold pair is predicted when both members match statements of one
              predicted claim (members matching one statement count as joined)
-  origins    on gold claims with 2+ members matched: the predicted claim
-             holding most of them has `origins` == len(gold origins)
+  origins    on gold claims whose members are found together: the predicted
+             claim holding most of them (2 or more) has `origins` ==
+             len(gold origins)
   contested  per gold claim: predicted true when any predicted claim holding a
              statement that overlaps one of its members is contested;
              contested_by recall = gold (claim, denying member) links found
@@ -48,15 +49,18 @@ from collections import Counter, defaultdict
 
 def read_jsonl(path):
     rows = []
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                rows.append(json.loads(line))
-            except ValueError:
-                sys.exit(f"{path}:{number}: not a JSON line")
+    try:
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                line = line.strip()
+                if not line:
+                    continue
+                try:
+                    rows.append(json.loads(line))
+                except ValueError:
+                    sys.exit(f"{path}:{number}: not a JSON line")
+    except OSError as exc:
+        sys.exit(f"{path}: cannot read it ({exc.strerror})")
     return rows
 
 
@@ -72,7 +76,10 @@ def document_texts(pred_dir, docs):
 
 def locate(texts, doc, quote):
     """The gold member's span: the first occurrence of its quote in its document."""
-    start = texts.get(doc, "").find(quote)
+    if doc not in texts:
+        raise ValueError(f"gold document {doc!r} is not among the predicted documents "
+                         "(PRED_DIR/documents.jsonl or --docs)")
+    start = texts[doc].find(quote)
     if start < 0:
         raise ValueError(f"gold quote not in document {doc!r}: {quote[:60]!r}")
     return (start, start + len(quote))
@@ -214,11 +221,10 @@ def pair_counts(members, matched):
 
 
 def main_claim(claim, members, matched):
-    """The predicted claim holding most of a gold claim's members, if 2+ are matched."""
+    """The predicted claim holding most of a gold claim's members, if it holds 2+."""
     held = Counter(s[2] for m, s in matched.items() if members[m] == claim["claim"])
-    if sum(held.values()) < 2:
-        return None
-    return min(held.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    best = min(held.items(), key=lambda kv: (-kv[1], kv[0]), default=(None, 0))
+    return best[0] if best[1] >= 2 else None
 
 
 def origin_counts(gold, claims, members, matched):
@@ -286,6 +292,9 @@ def main(argv=None):
         members = gold_members(gold, texts)
     except ValueError as exc:
         sys.exit(f"{args.gold}: {exc}")
+    except (KeyError, TypeError) as exc:
+        sys.exit(f"{args.gold}: not a gold claim record (needs claim and "
+                 f"[document, quote] members): {exc!r}")
     spans = statement_spans(args.pred_dir)
     statements = predicted_statements(claims, spans)
     matched, touched = match_members(members, by_document(statements), args.min_overlap)
