@@ -212,8 +212,8 @@ def ingest(
         batch = DEFAULT_BATCH_SIZE if batch_size is None else batch_size
         with Store(db) as store, ingest_display(errors, estimate_documents(paths)) as shown:
             summary = ingest_paths(paths, store, config=config, batch_size=batch,
-                                   reanalyze=reanalyze, on_progress=shown.advance,
-                                   on_commit=shown.committed)
+                                   reanalyze=reanalyze, on_progress=shown.outcome,
+                                   on_commit=shown.committed, on_document=shown.document)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
     hint = f" (see: sayso quarantine --db {db})" if summary.failed else ""
@@ -320,7 +320,8 @@ def demo(db: Path = typer.Option(Path("sayso-demo.duckdb"), "--db",
     from .store.render import write_corpus_summary
     try:
         with Store(db) as store, ingest_display(errors, demo_size()) as shown:
-            ingest_demo(store, on_progress=shown.advance, on_commit=shown.committed)
+            ingest_demo(store, on_progress=shown.outcome, on_commit=shown.committed,
+                        on_document=shown.document)
             summary = corpus_summary(store)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc

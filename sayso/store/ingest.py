@@ -69,6 +69,10 @@ ProgressHook = Callable[[str, str], None]
 CommitHook = Callable[[IngestSummary], None]
 """Called after each committed batch with the running totals."""
 
+DocumentHook = Callable[[], None]
+"""Called once per input document as soon as it is analysed, skipped or
+failed, before its batch is committed: what a progress bar counts."""
+
 
 @dataclass
 class _Run:
@@ -82,6 +86,7 @@ class _Run:
     force: bool
     notify: ProgressHook
     on_commit: CommitHook | None
+    done: DocumentHook
     request: int | None = None
     summary: IngestSummary = field(default_factory=IngestSummary)
     reanalysing: set[str] = field(default_factory=set)
@@ -90,7 +95,8 @@ class _Run:
 def ingest_paths(paths: Iterable[str], store: Store, *, config: Config = Config(),
                  batch_size: int = DEFAULT_BATCH_SIZE, reanalyze: bool = False,
                  on_progress: ProgressHook | None = None,
-                 on_commit: CommitHook | None = None) -> IngestSummary:
+                 on_commit: CommitHook | None = None,
+                 on_document: DocumentHook | None = None) -> IngestSummary:
     """Ingest every document under these paths (see `ingest_documents`).
 
     Earlier quarantine entries of these paths are dropped first: the ones
@@ -100,7 +106,8 @@ def ingest_paths(paths: Iterable[str], store: Store, *, config: Config = Config(
     store.forget_failures(paths)
     return ingest_documents(_read_each(paths), store, config=config,
                             batch_size=batch_size, reanalyze=reanalyze, paths=paths,
-                            on_progress=on_progress, on_commit=on_commit)
+                            on_progress=on_progress, on_commit=on_commit,
+                            on_document=on_document)
 
 
 def _read_each(paths: Iterable[str]) -> Iterator[Document | Failure]:
@@ -116,7 +123,8 @@ def ingest_documents(items: Iterable[Document | Failure], store: Store, *,
                      config: Config = Config(), batch_size: int = DEFAULT_BATCH_SIZE,
                      reanalyze: bool = False, paths: Sequence[str] = (),
                      on_progress: ProgressHook | None = None,
-                     on_commit: CommitHook | None = None) -> IngestSummary:
+                     on_commit: CommitHook | None = None,
+                     on_document: DocumentHook | None = None) -> IngestSummary:
     """Analyse and store the documents that are new, changed, or stored by
     another analyser; quarantine failures.
 
@@ -133,11 +141,12 @@ def ingest_documents(items: Iterable[Document | Failure], store: Store, *,
         raise UsageError(f"batch size must be at least 1, not {batch_size}")
     analyser = analyser_fingerprint(config)
     run = _Run(store, analyser, reanalyze, on_progress or (lambda outcome, what: None),
-               on_commit)
+               on_commit, on_document or (lambda: None))
     if reanalyze:
         run.request = open_request(store, paths, f"{analyser}; data {analysis_data_digest()}")
     batch: list[Analysis] = []
     for result in analyze_documents(_to_analyse(items, run, batch_size), config):
+        run.done()
         if isinstance(result, Failure):
             _quarantine(run, result)
             continue
@@ -172,6 +181,7 @@ def _to_analyse(items: Iterable[Document | Failure], run: _Run, chunk: int
 
 
 def _skip(run: _Run, doc_id: str, *, resumed: bool) -> None:
+    run.done()
     run.summary.unchanged += 1
     run.summary.resumed += resumed
     run.notify(UNCHANGED, doc_id)
