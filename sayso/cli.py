@@ -178,10 +178,17 @@ def exit_code(exc: SaysoError) -> int:
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories, JSONL(.gz), WARC, feeds."),
     db: Path = DB_OPTION,
-    workers: int = typer.Option(1, "--workers", help="Parser processes."),
+    workers: int = typer.Option(1, "--workers", help="Parser processes (with --engine dask "
+                                                     "and no --scheduler: local Dask workers)."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size",
                                              help="Documents per commit (default 100)."),
     accurate: bool = ACCURATE_OPTION,
+    engine: str = typer.Option(
+        "local", "--engine", help="local (this machine) or dask (analyse on a Dask cluster, "
+                                  "store here; needs sayso\\[dask])."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="With --engine dask: the scheduler address (tcp://host:8786); "
+                                  "without it, a local cluster of --workers processes."),
     reanalyze: bool = typer.Option(
         False, "--reanalyze", help="Re-analyse every document under PATHS even when neither "
                                    "its text nor the analyser changed (after editing a "
@@ -207,18 +214,36 @@ def ingest(
     from .store.progress import ingest_display
     if workers < 1:
         raise fail(f"--workers must be at least 1, not {workers}", EXIT_USAGE)
+    if engine not in ("local", "dask"):
+        raise fail(f"unknown --engine {engine!r}; choose from local, dask", EXIT_USAGE)
     try:
-        config = Config(n_process=workers, accurate=accurate)
+        config = Config(n_process=workers if engine == "local" else 1, accurate=accurate)
         batch = DEFAULT_BATCH_SIZE if batch_size is None else batch_size
-        with Store(db) as store, ingest_display(errors, estimate_documents(paths)) as shown:
+        with _ingest_analyser(engine, scheduler, workers) as analyse, Store(db) as store, \
+                ingest_display(errors, estimate_documents(paths)) as shown:
             summary = ingest_paths(paths, store, config=config, batch_size=batch,
                                    reanalyze=reanalyze, on_progress=shown.outcome,
-                                   on_commit=shown.committed, on_document=shown.document)
+                                   on_commit=shown.committed, on_document=shown.document,
+                                   analyse=analyse)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
     hint = f" (see: sayso quarantine --db {db})" if summary.failed else ""
     print(f"{summary}{hint}")
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+@contextmanager
+def _ingest_analyser(engine: str, scheduler: Optional[str], workers: int):
+    """None (analyse here) for the local engine; for dask, an analyser that
+    sends the documents to the cluster, connected for the whole ingest."""
+    if engine == "local":
+        if scheduler:
+            raise UsageError("--scheduler needs --engine dask")
+        yield None
+        return
+    from .engines.dask import analyze_on_cluster, cluster_client
+    with cluster_client(scheduler, workers) as client:
+        yield lambda items, config: analyze_on_cluster(items, client, config)
 
 
 @app.command()

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -143,10 +144,15 @@ CHUNK_SIZE = 8
 """Documents per task of `analyze_on_cluster`."""
 
 
+_ONE_AT_A_TIME = threading.Lock()
+"""A worker with several threads shares one spaCy pipeline between them."""
+
+
 def analyze_chunk(documents: list[Document], config: Config
                   ) -> tuple[str, list[Analysis | Failure]]:
     """On a worker: the analyser's fingerprint and the chunk's results."""
-    return analyser_fingerprint(config), list(analyze_documents(documents, config))
+    with _ONE_AT_A_TIME:
+        return analyser_fingerprint(config), list(analyze_documents(documents, config))
 
 
 @dataclass
