@@ -62,12 +62,10 @@ def test_demo_part_files_ingest_as_the_local_ingest_does(nlp, tmp_path, local_de
         assert sum(r.documents for r in results) == 37
         assert (summary.stored, summary.unchanged, summary.failed) == (32, 5, 0)
         assert corpus(store) == local_demo
-        again = ingest_paths([str(tmp_path / "out")], store, analyse=nothing_to_analyse)
-        assert again.failed == 0   # the 5 copies are stored again: their JSONL twins differ
-        texts = {d["id"]: d["text"] for d in export_records(store, "documents")}
-        assert texts == {d["id"]: d["text"] for d in local_demo["documents"]}
         pages = ingest_paths(DEMO[1:], store, analyse=nothing_to_analyse)
         assert (pages.stored, pages.unchanged) == (0, 5), "the parts' analyser is this one"
+        again = ingest_paths([str(tmp_path / "out")], store, analyse=nothing_to_analyse)
+        assert (again.unchanged, again.failed) == (32, 0)  # the 5 ids of copies, as locally
 
 
 def test_demo_ingested_on_a_cluster_is_the_local_ingest(nlp, tmp_path, local_demo):
