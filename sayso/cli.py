@@ -9,7 +9,7 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional, TextIO
+from typing import Callable, Iterator, Optional, TextIO
 
 import typer
 from rich.console import Console
@@ -84,18 +84,23 @@ def analyze(
     if format is not None and format not in FORMATS:
         raise fail(f"unknown --format {format!r}; choose from {', '.join(FORMATS)}",
                    EXIT_USAGE)
+    from .store.ingest import estimate_documents
+    from .store.progress import ingest_display
     failed = 0
     try:
-        with output_stream(output) as out:
-            failed = _print_analyses(paths, format, out, config)
+        with output_stream(output) as out, ingest_display(
+                errors, estimate_documents(paths), label="analyze",
+                bar=output is not None) as shown:
+            failed = _print_analyses(paths, format, out, config, shown.document)
     except SaysoError as exc:
         raise fail(str(exc), EXIT_USAGE if isinstance(exc, UsageError) else 1) from exc
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
 def _print_analyses(paths: list[str], format: Optional[str], out: TextIO,
-                    config: Config) -> int:
-    """Print every analysis as it is ready; return how many inputs failed.
+                    config: Config, done: Callable[[], None] = lambda: None) -> int:
+    """Print every analysis as it is ready, calling ``done`` after each input;
+    return how many inputs failed.
 
     Without --format, one document prints as pretty JSON and several as
     JSONL, so the first two documents are read before anything is printed.
@@ -118,6 +123,7 @@ def _print_analyses(paths: list[str], format: Optional[str], out: TextIO,
         else:
             write_json(result, out, pretty=chosen == "json")
         out.flush()
+        done()
     return failed
 
 

@@ -67,3 +67,15 @@ def test_rate_waits_for_the_first_document():
                         auto_refresh=False)
     progress.add_task("ingest", total=10)
     assert RateColumn().render(progress.tasks[0]).plain == "… documents/s"
+
+
+def test_analyze_to_a_file_moves_its_bar_per_document_written(nlp, tmp_path):
+    from sayso.cli import _print_analyses
+    from sayso.config import Config
+    articles = write_jsonl(tmp_path / "articles.jsonl", generated_articles(3))
+    out = io.StringIO()
+    written_at_each = []
+    failed = _print_analyses([str(articles), str(tmp_path / "gone.txt")], "jsonl", out,
+                             Config(), lambda: written_at_each.append(out.getvalue().count("\n")))
+    assert failed == 1
+    assert sorted(written_at_each) == [0, 1, 2, 3]  # the failure, then a line per document

@@ -58,13 +58,15 @@ class IngestDisplay:
 
 
 @contextmanager
-def ingest_display(console: Console, total: int | None) -> Iterator[IngestDisplay]:
-    """A progress bar with documents/s and an ETA when ``console`` is a terminal."""
-    if not console.is_terminal:
+def ingest_display(console: Console, total: int | None, *, label: str = "ingest",
+                   bar: bool = True) -> Iterator[IngestDisplay]:
+    """A progress bar with documents/s and an ETA when ``console`` is a
+    terminal (and ``bar``: not when the output itself goes to it)."""
+    if not (bar and console.is_terminal):
         yield IngestDisplay(console)
         return
-    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), RateColumn(),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=console) as progress:
-        progress.add_task("ingest", total=total)
+        progress.add_task(label, total=total)
         yield IngestDisplay(console, progress)
