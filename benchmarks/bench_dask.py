@@ -43,7 +43,7 @@ def throughput(workers: int, count: int) -> dict:
     from sayso.read import read_text
     documents = [read_text(d["text"], d["id"]) for d in map(generated_document, range(count))]
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         client.run(warm_worker)
         load, cpu = os.getloadavg()[0], sum(client.run(time.process_time).values())
         started = time.perf_counter()

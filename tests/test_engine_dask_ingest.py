@@ -70,7 +70,7 @@ def test_demo_part_files_ingest_as_the_local_ingest_does(nlp, tmp_path, local_de
 
 def test_demo_ingested_on_a_cluster_is_the_local_ingest(nlp, tmp_path, local_demo):
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client, Store(tmp_path / "c.duckdb") as store:
         summary = ingest_paths(DEMO, store, analyse=lambda items, config:
                                analyze_on_cluster(items, client, config, chunk_size=3))
@@ -84,7 +84,7 @@ def test_cluster_results_come_in_input_order_with_failures_in_place(nlp):
     items = [read_text(f"The mayor said plan {n} would pass.", f"d{n}") for n in range(7)]
     items.insert(3, Failure("bad.txt", "cannot read"))
     with distributed.Client(processes=False, n_workers=1, threads_per_worker=2,
-                            dashboard_address=None) as client:
+                            dashboard_address=":0") as client:
         out = list(analyze_on_cluster(items, client, chunk_size=2, in_flight=2))
     names = [r.source if isinstance(r, Failure) else r.document.id for r in out]
     assert names == ["d0", "d1", "d2", "bad.txt", "d3", "d4", "d5", "d6"]

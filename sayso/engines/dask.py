@@ -157,19 +157,25 @@ def analyze_chunk(documents: list[Document], config: Config
 
 @dataclass
 class _Chunk:
-    """Documents sent as one task, or items passed through in their place."""
+    """Documents sent as one task (their ids and its future), or items
+    passed through in their place (ready)."""
 
     ids: list[str]
     future: object = None
-    ready: list = None
+    ready: list | None = None
+
+
+def _submit(client, documents: list[Document], config: Config) -> _Chunk:
+    return _Chunk([d.id for d in documents],
+                  client.submit(analyze_chunk, documents, config, pure=False))
 
 
 def analyze_on_cluster(items: Iterable, client, config: Config = Config(), *,
                        chunk_size: int = CHUNK_SIZE, in_flight: int | None = None
                        ) -> Iterator:
     """Analyse the documents among items on the Dask cluster of ``client``,
-    yielding analyses and failures in input order; other items (failures,
-    analyses read back) pass through in order, unchanged.
+    yielding analyses and failures in input order; other items (failures of
+    reading) pass through in order, unchanged.
 
     At most ``in_flight`` chunks (default: twice the cluster's threads) are
     sent before the oldest one is waited for. A chunk whose task fails on
@@ -186,15 +192,13 @@ def analyze_on_cluster(items: Iterable, client, config: Config = Config(), *,
             if len(chunk) < chunk_size:
                 continue
         if chunk:
-            queue.append(_Chunk([d.id for d in chunk], client.submit(
-                analyze_chunk, chunk, config, pure=False)))
+            queue.append(_submit(client, chunk, config))
             chunk = []
         if not isinstance(item, Document):
             queue.append(_Chunk([], ready=[item]))
         yield from _drain(queue, expected, keep=limit - 1)
     if chunk:
-        queue.append(_Chunk([d.id for d in chunk], client.submit(
-            analyze_chunk, chunk, config, pure=False)))
+        queue.append(_submit(client, chunk, config))
     yield from _drain(queue, expected, keep=0)
 
 
@@ -239,6 +243,6 @@ def cluster_client(scheduler: str | None = None, workers: int = 1) -> Iterator[o
             yield client
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+                      dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
             Client(cluster) as client:
         yield client
