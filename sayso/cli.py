@@ -11,7 +11,7 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional, TextIO
+from typing import Callable, Iterator, Optional, TextIO
 
 import typer
 from rich.console import Console
@@ -122,18 +122,23 @@ def analyze(
     if format is not None and format not in FORMATS:
         raise fail(f"unknown --format {format!r}; choose from {', '.join(FORMATS)}",
                    EXIT_USAGE)
+    from .store.ingest import estimate_documents
+    from .store.progress import ingest_display
     failed = 0
     try:
-        with output_stream(output) as out:
-            failed = _print_analyses(paths, format, out, config)
+        with output_stream(output) as out, ingest_display(
+                errors, estimate_documents(paths), label="analyze",
+                bar=output is not None) as shown:
+            failed = _print_analyses(paths, format, out, config, shown.document)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
 def _print_analyses(paths: list[str], format: Optional[str], out: TextIO,
-                    config: Config) -> int:
-    """Print every analysis as it is ready; return how many inputs failed.
+                    config: Config, done: Callable[[], None] = lambda: None) -> int:
+    """Print every analysis as it is ready, calling ``done`` after each input;
+    return how many inputs failed.
 
     Without --format, one document prints as pretty JSON and several as
     JSONL, so the first two documents are read before anything is printed.
@@ -156,6 +161,7 @@ def _print_analyses(paths: list[str], format: Optional[str], out: TextIO,
         else:
             write_json(result, out, pretty=chosen == "json")
         out.flush()
+        done()
     return failed
 
 
@@ -234,10 +240,18 @@ def ingest(
     paths: list[str] = typer.Argument(..., metavar="PATH",
                                       help="Files, directories, JSONL(.gz), WARC, feeds."),
     db: Path = DB_OPTION,
-    workers: int = typer.Option(1, "--workers", metavar="N", help="Parser processes."),
+    workers: int = typer.Option(1, "--workers", metavar="N",
+                                help="Parser processes (with --engine dask "
+                                     "and no --scheduler: local Dask workers)."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", metavar="N",
                                              help="Documents per commit (default 100)."),
     accurate: bool = ACCURATE_OPTION,
+    engine: str = typer.Option(
+        "local", "--engine", metavar="[local|dask]", help="local (this machine) or dask (analyse on a Dask cluster, "
+                                  "store here; needs sayso\\[dask])."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler address (tcp://host:8786); "
+                                  "without it, a local cluster of --workers processes."),
     reanalyze: bool = typer.Option(
         False, "--reanalyze", help="Re-analyse every document under PATHS even when neither "
                                    "its text nor the analyser changed (after editing a "
@@ -263,18 +277,36 @@ def ingest(
     from .store.progress import ingest_display
     if workers < 1:
         raise fail(f"--workers must be at least 1, not {workers}", EXIT_USAGE)
+    if engine not in ("local", "dask"):
+        raise fail(f"unknown --engine {engine!r}; choose from local, dask", EXIT_USAGE)
     try:
-        config = Config(n_process=workers, accurate=accurate)
+        config = Config(n_process=workers if engine == "local" else 1, accurate=accurate)
         batch = DEFAULT_BATCH_SIZE if batch_size is None else batch_size
-        with Store(db) as store, ingest_display(errors, estimate_documents(paths)) as shown:
+        with _ingest_analyser(engine, scheduler, workers) as analyse, Store(db) as store, \
+                ingest_display(errors, estimate_documents(paths)) as shown:
             summary = ingest_paths(paths, store, config=config, batch_size=batch,
-                                   reanalyze=reanalyze, on_progress=shown.advance,
-                                   on_commit=shown.committed)
+                                   reanalyze=reanalyze, on_progress=shown.outcome,
+                                   on_commit=shown.committed, on_document=shown.document,
+                                   analyse=analyse)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
     hint = f" (see: sayso quarantine --db {db})" if summary.failed else ""
     print(f"{summary}{hint}")
     raise typer.Exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+@contextmanager
+def _ingest_analyser(engine: str, scheduler: Optional[str], workers: int):
+    """None (analyse here) for the local engine; for dask, an analyser that
+    sends the documents to the cluster, connected for the whole ingest."""
+    if engine == "local":
+        if scheduler:
+            raise UsageError("--scheduler needs --engine dask")
+        yield None
+        return
+    from .engines.dask import analyze_on_cluster, cluster_client
+    with cluster_client(scheduler, workers) as client:
+        yield lambda items, config: analyze_on_cluster(items, client, config)
 
 
 @app.command()
@@ -434,7 +466,8 @@ def demo(db: Path = typer.Option(Path("sayso-demo.duckdb"), "--db", metavar="FIL
     from .store.render import write_corpus_summary
     try:
         with Store(db) as store, ingest_display(errors, demo_size()) as shown:
-            ingest_demo(store, on_progress=shown.advance, on_commit=shown.committed)
+            ingest_demo(store, on_progress=shown.outcome, on_commit=shown.committed,
+                        on_document=shown.document)
             summary = corpus_summary(store)
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc

@@ -58,10 +58,12 @@ def test_reported_speech_and_a_quote(nlp):
             '"We will not give up," the coach told reporters on Sunday.\n')
     analysis = analyze(text, config=ACCURATE)
     validate(analysis.to_dict())
-    found = {(a.source.text if a.source else None, a.cue.text, a.content.text)
+    found = {(a.source.text if a.source else "", a.cue.text, a.content.text)
              for a in analysis.attributions}
-    assert ("The senator", "said", "the bill would fail") in found
-    assert any(cue == "told" and source == "the coach" and "will not give up" in content
+    # roles, not bytes: int8 output moves a boundary token between CPUs
+    assert any(cue == "said" and "senator" in source and "bill would fail" in content
+               for source, cue, content in found)
+    assert any(cue == "told" and "coach" in source and "will not give up" in content
                for source, cue, content in found)
 
 
@@ -106,8 +108,9 @@ def test_sources_keep_abbreviation_points_and_contents_lose_quotation_marks():
     text = ('Officials in the U.S. said the plan would fail.\n\n'
             '"We cannot afford the new bridge this year," the mayor said.\n')
     found = {(a.source.text, a.content.text) for a in analyze(text, config=ACCURATE).attributions}
-    assert ("Officials in the U.S.", "the plan would fail") in found
-    assert any(source == "the mayor" and content.startswith("We cannot")
+    assert any(source.endswith("in the U.S.") and "plan would fail" in content
+               for source, content in found)
+    assert any("mayor" in source and content.startswith("We cannot")
                and '"' not in content for source, content in found)
 
 

@@ -66,7 +66,7 @@ def test_runs_on_a_dask_cluster(tmp_path):
     (tmp_path / "in").mkdir()
     write_articles(tmp_path / "in", 2)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         results, _ = analyze_with_dask([str(tmp_path / "in")], tmp_path / "out",
                                        scheduler=cluster.scheduler_address)
     assert sum(r.documents for r in results) == 2

@@ -21,7 +21,7 @@ from ..read.html import extract_article
 from ..read.text import decode_bytes
 from ..resources import data_file
 from .db import Store
-from .ingest import CommitHook, IngestSummary, ProgressHook, ingest_documents
+from .ingest import CommitHook, DocumentHook, IngestSummary, ProgressHook, ingest_documents
 from .query import top_sources
 from .sql import sql_sections
 
@@ -43,10 +43,11 @@ def demo_size() -> int:
 
 
 def ingest_demo(store: Store, *, on_progress: ProgressHook | None = None,
-                on_commit: CommitHook | None = None) -> IngestSummary:
+                on_commit: CommitHook | None = None,
+                on_document: DocumentHook | None = None) -> IngestSummary:
     """Ingest the demo corpus; a second run skips what is already stored."""
     return ingest_documents(demo_documents(), store, on_progress=on_progress,
-                            on_commit=on_commit)
+                            on_commit=on_commit, on_document=on_document)
 
 
 def _html_pages() -> Iterator[Document | Failure]:

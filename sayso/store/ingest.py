@@ -9,6 +9,12 @@ committed in one transaction, so re-running the same ingest after a crash
 stored twice. A forced re-analysis (``reanalyze``) resumes too, through its
 pending request (`sayso.store.reanalysis`). Inputs and documents that fail go
 to the store's quarantine; the batch goes on.
+
+Files of analyses a sayso run wrote (the Dask engine's part files, or
+``sayso analyze -f jsonl`` output: `sayso.engines.parts`) are stored as they
+are, not analysed again, and their failure files go to quarantine. The
+analysis itself is a parameter (``analyse``): this process by default,
+`sayso.engines.dask.analyze_on_cluster` for a Dask cluster.
 """
 from __future__ import annotations
 
@@ -20,10 +26,11 @@ from pathlib import Path
 
 from ..config import Config
 from ..engines.local import analyze_documents
+from ..engines.parts import Analysed, read_written, written_kind
 from ..errors import StoreError, UsageError
 from ..link.persist import missing_metadata, unlinked_count, update_links
 from ..model import Analysis, Document, Failure
-from ..read import read_paths
+from ..read import expand_paths, read_paths
 from .db import Store
 from .fingerprint import analyser_fingerprint, analysis_data_digest
 from .reanalysis import finish_request, open_request, reanalysed
@@ -76,6 +83,14 @@ ProgressHook = Callable[[str, str], None]
 CommitHook = Callable[[IngestSummary], None]
 """Called after each committed batch with the running totals."""
 
+DocumentHook = Callable[[], None]
+"""Called once per input document as soon as it is analysed, skipped or
+failed, before its batch is committed: what a progress bar counts."""
+
+Analyser = Callable[[Iterable, Config], Iterable]
+"""Turns documents into analyses or failures, in order, passing other items
+through (`sayso.engines.local.analyze_documents` is one)."""
+
 
 @dataclass
 class _Run:
@@ -89,15 +104,20 @@ class _Run:
     force: bool
     notify: ProgressHook
     on_commit: CommitHook | None
+    done: DocumentHook
+    batch_size: int = DEFAULT_BATCH_SIZE
     request: int | None = None
     summary: IngestSummary = field(default_factory=IngestSummary)
     reanalysing: set[str] = field(default_factory=set)
+    batch: list[tuple[Analysis, str | None]] = field(default_factory=list)
 
 
 def ingest_paths(paths: Iterable[str], store: Store, *, config: Config = Config(),
                  batch_size: int = DEFAULT_BATCH_SIZE, reanalyze: bool = False,
                  on_progress: ProgressHook | None = None,
-                 on_commit: CommitHook | None = None) -> IngestSummary:
+                 on_commit: CommitHook | None = None,
+                 on_document: DocumentHook | None = None,
+                 analyse: Analyser | None = None) -> IngestSummary:
     """Ingest every document under these paths (see `ingest_documents`).
 
     Earlier quarantine entries of these paths are dropped first: the ones
@@ -107,25 +127,33 @@ def ingest_paths(paths: Iterable[str], store: Store, *, config: Config = Config(
     store.forget_failures(paths)
     return ingest_documents(_read_each(paths), store, config=config,
                             batch_size=batch_size, reanalyze=reanalyze, paths=paths,
-                            on_progress=on_progress, on_commit=on_commit)
+                            on_progress=on_progress, on_commit=on_commit,
+                            on_document=on_document, analyse=analyse)
 
 
-def _read_each(paths: Iterable[str]) -> Iterator[Document | Failure]:
-    """`read_paths` one path at a time, so a reader crash costs only that path."""
-    for path in paths:
+def _read_each(paths: Iterable[str]) -> Iterator[Document | Analysed | Failure]:
+    """Every input file read on its own, so a reader crash costs only that
+    file; files of analyses are read back as they are."""
+    for source in expand_paths(paths):
+        if isinstance(source, Failure):
+            yield source
+            continue
         try:
-            yield from read_paths([path])
+            yield from read_written(source) if written_kind(source) else read_paths([source])
         except Exception as exc:  # a reader bug must not stop the ingest
-            yield Failure(path, f"cannot read: {type(exc).__name__}: {exc}")
+            yield Failure(source, f"cannot read: {type(exc).__name__}: {exc}")
 
 
-def ingest_documents(items: Iterable[Document | Failure], store: Store, *,
+def ingest_documents(items: Iterable[Document | Analysed | Failure], store: Store, *,
                      config: Config = Config(), batch_size: int = DEFAULT_BATCH_SIZE,
                      reanalyze: bool = False, paths: Sequence[str] = (),
                      on_progress: ProgressHook | None = None,
-                     on_commit: CommitHook | None = None) -> IngestSummary:
+                     on_commit: CommitHook | None = None,
+                     on_document: DocumentHook | None = None,
+                     analyse: Analyser | None = None) -> IngestSummary:
     """Analyse and store the documents that are new, changed, or stored by
-    another analyser; quarantine failures.
+    another analyser; quarantine failures. Analyses read back (`Analysed`)
+    are stored unless stored already with the same text and analyser.
 
     ``reanalyze`` re-analyses and replaces every document, even one stored
     with the same text by the same analyser (after editing a lexicon, say).
@@ -140,18 +168,16 @@ def ingest_documents(items: Iterable[Document | Failure], store: Store, *,
         raise UsageError(f"batch size must be at least 1, not {batch_size}")
     analyser = analyser_fingerprint(config)
     run = _Run(store, analyser, reanalyze, on_progress or (lambda outcome, what: None),
-               on_commit)
+               on_commit, on_document or (lambda: None), batch_size)
     if reanalyze:
         run.request = open_request(store, paths, f"{analyser}; data {analysis_data_digest()}")
-    batch: list[Analysis] = []
-    for result in analyze_documents(_to_analyse(items, run, batch_size), config):
+    for result in (analyse or analyze_documents)(_to_analyse(items, run, batch_size), config):
+        run.done()
         if isinstance(result, Failure):
             _quarantine(run, result)
-            continue
-        batch.append(result)
-        if len(batch) >= batch_size:
-            _commit(run, batch)
-    _commit(run, batch)
+        else:
+            _add(run, result, run.analyser)
+    _commit(run)
     update_links(store)  # what an interrupted run left unlinked, too
     run.summary.unlinked = unlinked_count(store)
     run.summary.unusable = missing_metadata(store)
@@ -160,37 +186,62 @@ def ingest_documents(items: Iterable[Document | Failure], store: Store, *,
     return run.summary
 
 
-def _to_analyse(items: Iterable[Document | Failure], run: _Run, chunk: int
+def _to_analyse(items: Iterable[Document | Analysed | Failure], run: _Run, chunk: int
                 ) -> Iterator[Document | Failure]:
-    """The items, less the documents already stored with the same hash by the
-    same analyser (when forced, those its request has re-analysed already);
-    notes the ones stored before with the same hash."""
+    """The items to analyse, less those already stored with the same hash by
+    the same analyser (when forced, those its request has re-analysed
+    already); notes the documents stored before with the same hash. An
+    analysis read back that is to be stored goes straight to the batch."""
     iterator = iter(items)
     while group := list(islice(iterator, chunk)):
-        ids = [item.id for item in group if isinstance(item, Document)]
+        ids = [item.id for item in group if not isinstance(item, Failure)]
         known = run.store.known_versions(ids)
         done = reanalysed(run.store, run.request, ids) if run.request is not None else set()
         for item in group:
-            stored = known.get(item.id) if isinstance(item, Document) else None
+            stored = None if isinstance(item, Failure) else known.get(item.id)
             if stored is None or stored.sha256 != item.sha256:
-                yield item
-            elif stored.analyser != run.analyser or (run.force and item.id not in done):
-                run.reanalysing.add(item.id)
-                yield item
+                yield from _wanted(run, item)
+            elif stored.analyser != _analyser_of(run, item) or (run.force and item.id not in done):
+                if isinstance(item, Document):
+                    run.reanalysing.add(item.id)
+                yield from _wanted(run, item)
             else:
                 _skip(run, item.id, resumed=item.id in done)
 
 
+def _analyser_of(run: _Run, item: Document | Analysed) -> str | None:
+    """Who analyses the item: this run's analyser, or the one that wrote it."""
+    return item.analyser if isinstance(item, Analysed) else run.analyser
+
+
+def _wanted(run: _Run, item: Document | Analysed | Failure) -> Iterator[Document | Failure]:
+    """The item, for the analyser; an analysis read back is stored instead."""
+    if isinstance(item, Analysed):
+        run.done()
+        _add(run, item.analysis, item.analyser)
+    else:
+        yield item
+
+
+def _add(run: _Run, analysis: Analysis, analyser: str | None) -> None:
+    """Put an analysis in the batch, and commit the batch when it is full."""
+    run.batch.append((analysis, analyser))
+    if len(run.batch) >= run.batch_size:
+        _commit(run)
+
+
 def _skip(run: _Run, doc_id: str, *, resumed: bool) -> None:
+    run.done()
     run.summary.unchanged += 1
     run.summary.resumed += resumed
     run.notify(UNCHANGED, doc_id)
 
 
-def _commit(run: _Run, batch: list[Analysis]) -> None:
+def _commit(run: _Run) -> None:
+    batch = run.batch
     if not batch:
         return
-    for analysis, written in zip(batch, _put_batch(run, batch)):
+    for (analysis, _), written in zip(batch, _put_batch(run, batch)):
         doc_id = analysis.document.id
         if isinstance(written, StoreError):
             _quarantine(run, Failure(doc_id, f"cannot store: {written}"))
@@ -211,19 +262,32 @@ def _count(run: _Run, outcome: str, doc_id: str) -> None:
     run.notify(outcome, doc_id)
 
 
-def _put_batch(run: _Run, batch: list[Analysis]) -> list[bool | StoreError]:
-    """Write the batch in one transaction; when that fails, each analysis on
+def _put_batch(run: _Run, batch: list[tuple[Analysis, str | None]]
+               ) -> list[bool | StoreError]:
+    """Per entry, whether it was written or why not: one transaction per
+    analyser in the batch (one, unless analyses were read back)."""
+    written: dict[int, bool | StoreError] = {}
+    for analyser in dict.fromkeys(analyser for _, analyser in batch):
+        places = [n for n, (_, by) in enumerate(batch) if by == analyser]
+        group = [batch[n][0] for n in places]
+        written.update(zip(places, _put_group(run, group, analyser)))
+    return [written[n] for n in range(len(batch))]
+
+
+def _put_group(run: _Run, group: list[Analysis], analyser: str | None
+               ) -> list[bool | StoreError]:
+    """Write the group in one transaction; when that fails, each analysis on
     its own, so one unstorable record costs only its document."""
     try:
-        return run.store.put_many(batch, analyser=run.analyser, force=run.force,
+        return run.store.put_many(group, analyser=analyser, force=run.force,
                                   reanalysis=run.request)
     except StoreError:
-        return [_put_one(run, analysis) for analysis in batch]
+        return [_put_one(run, analysis, analyser) for analysis in group]
 
 
-def _put_one(run: _Run, analysis: Analysis) -> bool | StoreError:
+def _put_one(run: _Run, analysis: Analysis, analyser: str | None) -> bool | StoreError:
     try:
-        return run.store.put(analysis, analyser=run.analyser, force=run.force,
+        return run.store.put(analysis, analyser=analyser, force=run.force,
                              reanalysis=run.request)
     except StoreError as exc:
         return exc

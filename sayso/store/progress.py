@@ -15,16 +15,22 @@ from .ingest import FAILED, IngestSummary
 
 
 class RateColumn(ProgressColumn):
-    """Documents per second, averaged over rich's recent samples."""
+    """Documents per second since the start: documents arrive in bursts (a
+    spaCy batch parsed at once, unchanged ones skipped in a blink), so a rate
+    over the last few samples would swing from nothing to absurd."""
 
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f} documents/s" if speed else "… documents/s",
+        elapsed = task.elapsed
+        if not task.completed or not elapsed:
+            return Text("… documents/s", style="progress.data.speed")
+        return Text(f"{task.completed / elapsed:.1f} documents/s",
                     style="progress.data.speed")
 
 
 class IngestDisplay:
-    """Receives the `ingest_documents` hooks and draws them on a console."""
+    """Receives the `ingest_documents` hooks and draws them on a console: the
+    bar moves per document analysed (``document``), failures are printed as
+    they happen (``outcome``), a line per commit without a terminal."""
 
     def __init__(self, console: Console, progress: Progress | None = None):
         self.console = console
@@ -32,9 +38,11 @@ class IngestDisplay:
         self.task = progress.tasks[0].id if progress is not None else None
         self.started = time.monotonic()
 
-    def advance(self, outcome: str, what: str) -> None:
+    def outcome(self, outcome: str, what: str) -> None:
         if outcome == FAILED:
             self._print(f"sayso: {what}")
+
+    def document(self) -> None:
         if self.progress is not None:
             self.progress.advance(self.task)
 
@@ -50,13 +58,15 @@ class IngestDisplay:
 
 
 @contextmanager
-def ingest_display(console: Console, total: int | None) -> Iterator[IngestDisplay]:
-    """A progress bar with documents/s and an ETA when ``console`` is a terminal."""
-    if not console.is_terminal:
+def ingest_display(console: Console, total: int | None, *, label: str = "ingest",
+                   bar: bool = True) -> Iterator[IngestDisplay]:
+    """A progress bar with documents/s and an ETA when ``console`` is a
+    terminal (and ``bar``: not when the output itself goes to it)."""
+    if not (bar and console.is_terminal):
         yield IngestDisplay(console)
         return
-    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), RateColumn(),
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=console) as progress:
-        progress.add_task("ingest", total=total)
+        progress.add_task(label, total=total)
         yield IngestDisplay(console, progress)
