@@ -11,6 +11,7 @@ head back" and "the governor left" stay uncoded.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -19,14 +20,14 @@ from spacy.tokens import Token
 from .dictionary import clause_after, code_verb
 from .lexicon import (HOSTILE_TYPES, Plover, frame_code, frame_roles, plover_for,
                       trigger_lexicon)
-from .modality import is_future, is_negated
-from .participants import (child, conjuncts, head_political, inherited_subject,
+from .modality import is_future, is_negated, will_happen
+from .participants import (child, relative_subject, conjuncts, head_political, inherited_subject,
                            is_passive, is_political, light_verb_subject,
                            noun_participants, phrase_tokens, prep_object,
                            verb_participants)
 
 DESCRIPTIVE_DEPS = frozenset({"amod", "acl", "relcl", "compound", "pcomp"})
-CONTROL_ROLES = frozenset({"transparent", "intent", "threat", "request", "refuse", "compel",
+CONTROL_ROLES = frozenset({"transparent", "intent", "promise", "threat", "request", "refuse", "compel",
                            "fail"})
 OBJECT_ROLES = frozenset({"intent", "request", "compel"})
 PRONOUN_ACTORS = frozenset({"he", "she", "it", "they", "we"})
@@ -37,7 +38,10 @@ INTRANSITIVE_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "TH
 # Types whose place stands for their target when none (nor a partner) is named,
 # as CAMEO codes them: a protest, a show of force or a visit in a country is
 # aimed at it.
+ANYONE_TYPES = frozenset({"PROTEST"})
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE", "CONSULT"})
+UNSPECIFIED_INTENT = "030"
+VERB_KEY_DEPS = ("prt", "prep", "dobj")
 REFUSABLE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
@@ -58,16 +62,25 @@ class Found:
     refusal: bool = False
 
 
+def phrase_keys(token: Token, pos: str) -> list[str]:
+    """The two-word keys a trigger may have in the lexicon, most specific first:
+    a noun with its compound or adjective ("air strike", "joint exercise"); a verb with its particle ("turn
+    down"), its preposition ("work with") or its object ("restore tie")."""
+    lemma = token.lemma_.lower()
+    if pos == "NOUN":
+        return [f"{c.lemma_.lower()} {lemma}" for c in token.children
+                if c.dep_ in ("compound", "amod")]
+    return [f"{lemma} {c.lemma_.lower()}" for dep in VERB_KEY_DEPS
+            for c in token.children if c.dep_ == dep]
+
+
 def lexicon_code(token: Token, pos: str) -> str | None:
     lexicon = trigger_lexicon()
-    lemma = token.lemma_.lower()
-    compound = child(token, "compound")
-    if compound is not None:
-        entry = lexicon.get((pos, f"{compound.lemma_.lower()} {lemma}"))
+    for key in [*phrase_keys(token, pos), token.lemma_.lower()]:
+        entry = lexicon.get((pos, key))
         if entry:
             return entry.cameo
-    entry = lexicon.get((pos, lemma))
-    return entry.cameo if entry else None
+    return None
 
 
 def verb_code(verb: Token) -> tuple[str, bool] | None:
@@ -116,10 +129,12 @@ def acceptable_actor(head: Token | None) -> bool:
 
 
 def keep(actor: Token | None, target: Token | None, plover: Plover) -> bool:
-    """An event needs a political actor; only an attack may go without one
-    ("four children were killed"), if its target is political."""
+    """An event needs a political actor (anyone may protest: "workers rallied");
+    only an attack may go without one ("four children were killed"), if its
+    target is political."""
     if actor is not None:
-        return acceptable_actor(actor)
+        return acceptable_actor(actor) or (plover.type in ANYONE_TYPES
+                                           and actor.pos_ in ("NOUN", "PROPN"))
     return plover.type == "ASSAULT" and target is not None and head_political(target)
 
 
@@ -202,10 +217,14 @@ def accused_subject(verb: Token) -> Token | None:
 def framed_code(role: str, inner: Plover | None, addressed: bool = False) -> Plover | None:
     """The type a frame gives the event it governs (see event_frames.tsv)."""
     root = inner.cameo[:2] if inner else ""
-    if role == "intent" and addressed:
+    if role == "promise" and inner is None:
+        return plover_for(UNSPECIFIED_INTENT)
+    if role == "intent" and addressed:  # not a promise: "promised Kenya to help"
         role = "request"
-    elif role == "intent" and inner and inner.type in HOSTILE_TYPES:
+    elif role in ("intent", "promise") and inner and inner.type in HOSTILE_TYPES:
         role = "threat"
+    elif role == "promise":
+        role = "intent"
     if role in ("intent", "request", "refuse", "threat"):
         return plover_for(frame_code(role, root)) or inner
     return inner
@@ -264,8 +283,34 @@ def is_complement(verb: Token) -> bool:
         verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
+def stated_intent(found: Found, verb: Token) -> Found:
+    """ "Japan will provide Vietnam with boats": an act announced for the future
+    is an intent, as CAMEO codes it (03 AGREE, 13 THREATEN)."""
+    if found.frame is not None or found.refusal or not will_happen(verb):
+        return found
+    code = framed_code("intent", found.code)
+    return dataclasses.replace(found, code=code) if code is not None else found
+
+
+def adjective_frame(verb: Token) -> str | None:
+    """The role of an adjective framing the verb: "Serbia is ready to resume talks"."""
+    role = frame_roles().get(verb.head.lemma_.lower())
+    framing = verb.head.pos_ == "ADJ" and role in CONTROL_ROLES and is_complement(verb)
+    return role if framing else None
+
+
 def verb_event(verb: Token) -> Found | None:
     """The event of a verb in the sentence (frames included), or None."""
+    adjective_role = adjective_frame(verb)
+    found = (framed_event(verb.head, adjective_role, verb) if adjective_role
+             else own_verb_event(verb))
+    if found is not None and refusable(found, verb):
+        found = as_refusal(found)
+    return stated_intent(found, verb) if found is not None else None
+
+
+def own_verb_event(verb: Token) -> Found | None:
+    """The event of a verb not framed by an adjective."""
     roles = frame_roles()
     head_role = roles.get(verb.head.lemma_.lower())
     if (is_complement(verb) and head_role in CONTROL_ROLES) or (
@@ -279,8 +324,6 @@ def verb_event(verb: Token) -> Found | None:
     found = framed_event(verb, role, inner) if framed else None
     if found is None and role not in ("transparent", "fail"):
         found = plain_verb_event(verb)
-    if found is not None and refusable(found, verb):
-        found = as_refusal(found)
     return found
 
 
@@ -299,12 +342,14 @@ def noun_event(noun: Token, light_verbs: frozenset[str]) -> Found | None:
 
 def is_event_verb(token: Token) -> bool:
     """A verb that states an event: not a participle or relative clause
-    describing a noun (but a noun's "that" clause is), nor a participial
+    describing a noun (but a noun's "that" clause is, and a relative clause
+    whose subject is the relative pronoun: "militants who attacked"), nor a participial
     adjunct elaborating its main verb (", killing eight people")."""
     adjunct = token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
         c.dep_ in ("mark", "nsubj") for c in token.children)
     return token.pos_ == "VERB" and not adjunct and (
-        token.dep_ not in DESCRIPTIVE_DEPS or is_content_clause(token))
+        token.dep_ not in DESCRIPTIVE_DEPS or is_content_clause(token)
+        or relative_subject(token) is not None)
 
 
 def is_content_clause(token: Token) -> bool:

@@ -37,6 +37,13 @@ class Pattern:
         return len(self.before) + len(self.after)
 
     @property
+    def function_words_only(self) -> bool:
+        """ "CALL ON", "CONDUCT * TO": words after the verb that are all function
+        words, which must follow it at once ("called on Poland", not "called a
+        press conference on Monday")."""
+        return bool(self.after) and all(w in STOP_WORDS for w in self.after)
+
+    @property
     def vetoes_on_function_words(self) -> bool:
         """A "not an event" pattern made of function words only ("- * SINCE [---]"):
         a leftover of noun/verb disambiguation that a parse does not need."""
@@ -190,7 +197,9 @@ def code_verb(verb: Token) -> VerbCode | None:
         for pattern in dictionary.patterns.get(block, ()):
             if pattern.size + len(needs) <= best_size:
                 continue
-            if (matches_in_order(pattern.after, after, dictionary.synsets)
+            window = (Window.of(after_tokens[:len(pattern.after)])
+                      if pattern.function_words_only else after)
+            if (matches_in_order(pattern.after, window, dictionary.synsets)
                     and matches_in_order(pattern.before, before, dictionary.synsets)):
                 best = VerbCode(pattern.code, pattern.reversed, pattern)
                 best_size = pattern.size + len(needs)
