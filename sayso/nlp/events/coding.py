@@ -33,15 +33,22 @@ OBJECT_ROLES = frozenset({"intent", "request", "compel"})
 PRONOUN_ACTORS = frozenset({"he", "she", "it", "they", "we"})
 NO_DEFAULT = "---"
 # Types a verb may state without a target ("protesters rallied", "troops
-# withdrew"); the others need one ("the governor left" is no CONSULT).
-INTRANSITIVE_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "THREATEN"})
+# withdrew", "the parliament voted it down"); the others need one ("the governor left" is no CONSULT).
+INTRANSITIVE_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "THREATEN",
+                                "REJECT"})
 # Types whose place stands for their target when none (nor a partner) is named,
 # as CAMEO codes them: a protest, a show of force or a visit in a country is
 # aimed at it.
+# Types whose target must be a political actor or a place: one meets or
+# visits someone ("left the stage" is no CONSULT).
+PARTNER_TYPES = frozenset({"CONSULT"})
 ANYONE_TYPES = frozenset({"PROTEST"})
+# What one receives ("received weapons from Iran") runs from the giver; what
+# one accepts ("accepted the demands") is one's own act.
+RECEIVED_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT"})
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE", "CONSULT"})
 UNSPECIFIED_INTENT = "030"
-VERB_KEY_DEPS = ("prt", "prep", "dobj")
+VERB_KEY_DEPS = ("dobj", "prt", "prep")
 REFUSABLE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
@@ -64,8 +71,9 @@ class Found:
 
 def phrase_keys(token: Token, pos: str) -> list[str]:
     """The two-word keys a trigger may have in the lexicon, most specific first:
-    a noun with its compound or adjective ("air strike", "joint exercise"); a verb with its particle ("turn
-    down"), its preposition ("work with") or its object ("restore tie")."""
+    a noun with its compound or adjective ("air strike", "joint exercise"); a
+    verb with its object ("restore tie"), particle ("turn down") or preposition
+    ("work with")."""
     lemma = token.lemma_.lower()
     if pos == "NOUN":
         return [f"{c.lemma_.lower()} {lemma}" for c in token.children
@@ -162,13 +170,14 @@ def participants(verb: Token, reversed_code: bool, role: str | None, plover: Plo
     """(actor tokens, target tokens, keep?) of a verb event."""
     nominal = next(iter(event_nouns(clause_after(verb))), None)
     actor, target = verb_participants(verb, nominal)
-    if reversed_code or role == "receive":
+    if reversed_code or (role == "receive" and plover.type in RECEIVED_TYPES):
         source = (prep_object(verb, "from", "by")
                   or prep_object(child(verb, "dobj") or verb, "from", "by"))
         actor, target = source, inherited_subject(verb)
     alone = actor is None or len(conjuncts(actor)) < 2
-    if target is None and alone and plover.type in PLACE_TARGET_TYPES:
-        target = place_target(verb)
+    if (target is None or not head_political(target)) and alone and (
+            plover.type in PLACE_TARGET_TYPES):
+        target = place_target(verb) or target
     actor_tokens, target_tokens = compound_split(actor, target)
     if actor is None and is_passive(verb):
         actor_tokens = passive_nominal_actor(verb)
@@ -196,6 +205,8 @@ def plain_verb_event(verb: Token) -> Found | None:
     if plover.type == "ACCUSE" and not target:
         target = phrase(accused_subject(verb))
     if not ok or not (target or plover.type in INTRANSITIVE_TYPES):
+        return None
+    if plover.type in PARTNER_TYPES and not is_political(target):
         return None
     return Found(verb_trigger(verb), plover, actor, target)
 
