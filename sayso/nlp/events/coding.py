@@ -48,6 +48,7 @@ ANYONE_TYPES = frozenset({"PROTEST"})
 RECEIVED_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT"})
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE", "CONSULT"})
 UNSPECIFIED_INTENT = "030"
+ADDRESS_PREPS = ("to", "on", "with")
 VERB_KEY_DEPS = ("dobj", "prt", "prep")
 REFUSABLE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
@@ -183,6 +184,9 @@ def participants(verb: Token, reversed_code: bool, role: str | None, plover: Plo
         actor_tokens = passive_nominal_actor(verb)
         if actor_tokens and is_political(actor_tokens):
             return actor_tokens, target_tokens, True
+    partnered = bool(target_tokens) and is_political(target_tokens)
+    if plover.type in PARTNER_TYPES and not partnered:
+        return actor_tokens, target_tokens, False
     return actor_tokens, target_tokens, keep(actor, target, plover)
 
 
@@ -205,8 +209,6 @@ def plain_verb_event(verb: Token) -> Found | None:
     if plover.type == "ACCUSE" and not target:
         target = phrase(accused_subject(verb))
     if not ok or not (target or plover.type in INTRANSITIVE_TYPES):
-        return None
-    if plover.type in PARTNER_TYPES and not is_political(target):
         return None
     return Found(verb_trigger(verb), plover, actor, target)
 
@@ -242,11 +244,12 @@ def framed_code(role: str, inner: Plover | None, addressed: bool = False) -> Plo
 
 
 def addressee(frame: Token, inner_verb: Token) -> Token | None:
-    """Whom a request or wish is addressed to: "wants Putin to attack"."""
+    """Whom a request or wish is addressed to: "wants Putin to attack",
+    "appealed to both sides to return", "called on Poland to restore"."""
     subject = child(inner_verb, "nsubj")
     if inner_verb.dep_ == "ccomp" and subject is not None:
         return subject
-    return child(frame, "dobj")
+    return child(frame, "dobj") or prep_object(frame, *ADDRESS_PREPS)
 
 
 def framed_event(frame: Token, role: str, inner_verb: Token) -> Found | None:
@@ -296,8 +299,10 @@ def is_complement(verb: Token) -> bool:
 
 def stated_intent(found: Found, verb: Token) -> Found:
     """ "Japan will provide Vietnam with boats": an act announced for the future
-    is an intent, as CAMEO codes it (03 AGREE, 13 THREATEN)."""
-    if found.frame is not None or found.refusal or not will_happen(verb):
+    is an intent, as CAMEO codes it (03 AGREE, 13 THREATEN); a planned meeting
+    stays a (hypothetical) CONSULT."""
+    if (found.frame is not None or found.refusal or not will_happen(verb)
+            or found.code.type == "CONSULT"):
         return found
     code = framed_code("intent", found.code)
     return dataclasses.replace(found, code=code) if code is not None else found

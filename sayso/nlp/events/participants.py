@@ -21,7 +21,7 @@ from .lexicon import agent_nouns
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 TARGET_PREPS = ("against", "at", "on", "upon", "with", "to", "toward", "towards", "into",
-                "for", "from")
+                "for", "from", "across", "near", "inside")
 NOUN_ACTOR_DEPS = ("amod", "compound", "nmod", "npadvmod")
 POLITICAL_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
 NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})
