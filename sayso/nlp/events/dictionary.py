@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
@@ -32,11 +32,11 @@ class Pattern:
     code: str
     reversed: bool = False
 
-    @property
+    @cached_property
     def size(self) -> int:
         return len(self.before) + len(self.after)
 
-    @property
+    @cached_property
     def function_words_only(self) -> bool:
         """ "CALL ON", "CONDUCT * TO": words after the verb that are all function
         words, which must follow it at once ("called on Poland", not "called a
@@ -113,7 +113,8 @@ def element_lengths(element: str, forms: list[frozenset[str]], at: int,
 def can_start(element: str, words: frozenset[str], synsets: dict) -> bool:
     """Can the element start at one of these words? (A quick test before the scan.)"""
     if element.startswith("&"):
-        return not words.isdisjoint(synsets.get(element, {}))
+        index = synsets.get(element, {})
+        return any(word in index for word in words)
     return any(a in words for a in element.split("/"))
 
 
