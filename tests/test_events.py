@@ -185,7 +185,7 @@ def test_trigger_lexicon_agrees_with_the_cameo_to_plover_table():
 def test_every_frame_row_has_a_known_role():
     roles = {"report", "deny", "hedge", "hedge_modal", "future", "transparent", "intent",
              "promise", "threat", "request", "refuse", "compel", "receive", "light",
-             "condition", "fail"}
+             "condition", "fail", "obligation"}
     assert {role for _word, role in read_table("event_frames.tsv")} <= roles
 
 

@@ -68,7 +68,7 @@ def is_negated(token: Token) -> bool:
 
 def is_future(token: Token) -> bool:
     """A future or conditional verb: "will attack", "would attack", "if they attack"."""
-    return (has_child_role(token, frozenset({"future"}), ("aux",))
+    return (has_child_role(token, frozenset({"future", "obligation"}), ("aux",))
             or has_child_role(token, frozenset({"condition"}), ("mark",)))
 
 
