@@ -10,8 +10,8 @@ best parse time, the best events time and their ratio. The budget is a ratio
 of at most 0.10: events may add a tenth to parsing. The ratio compares two
 timings from the same run on the same machine, so it holds across machines
 where absolute seconds do not; both are CPU times of this process, which
-other jobs on the machine disturb less than wall-clock time. With --profile it prints the functions that
-take the most time inside the events stage.
+other jobs on the machine disturb less than wall-clock time. With --profile
+it prints the functions that take the most time inside the events stage.
 """
 from __future__ import annotations
 

@@ -21,34 +21,38 @@ from .dictionary import clause_after, code_verb
 from .lexicon import (HOSTILE_TYPES, Plover, frame_code, frame_roles, plover_for,
                       trigger_lexicon)
 from .modality import is_future, is_negated, will_happen
-from .participants import (child, relative_subject, conjuncts, head_political, inherited_subject,
+from .participants import (child, conjuncts, head_political, inherited_subject,
                            is_passive, is_political, light_verb_subject,
                            noun_participants, phrase_tokens, prep_object,
-                           verb_participants)
+                           relative_subject, verb_participants)
 
 DESCRIPTIVE_DEPS = frozenset({"amod", "acl", "relcl", "compound", "pcomp"})
-CONTROL_ROLES = frozenset({"transparent", "intent", "promise", "threat", "request", "refuse", "compel",
-                           "fail"})
+CONTROL_ROLES = frozenset({"transparent", "intent", "promise", "threat", "request", "refuse",
+                           "compel", "fail"})
 OBJECT_ROLES = frozenset({"intent", "request", "compel"})
 PRONOUN_ACTORS = frozenset({"he", "she", "it", "they", "we"})
 NO_DEFAULT = "---"
 # Types a verb may state without a target ("protesters rallied", "troops
-# withdrew", "the parliament voted it down"); the others need one ("the governor left" is no CONSULT).
+# withdrew", "the parliament voted it down"); the others need one ("the
+# governor left" is no CONSULT).
 INTRANSITIVE_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "THREATEN",
                                 "REJECT"})
 # Types whose place stands for their target when none (nor a partner) is named,
 # as CAMEO codes them: a protest, a show of force or a visit in a country is
 # aimed at it.
+PLACE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE", "CONSULT"})
 # Types whose target must be a political actor or a place: one meets or
 # visits someone ("left the stage" is no CONSULT).
 PARTNER_TYPES = frozenset({"CONSULT"})
+# Types anyone may act in, political or not ("workers rallied").
 ANYONE_TYPES = frozenset({"PROTEST"})
 # What one receives ("received weapons from Iran") runs from the giver; what
 # one accepts ("accepted the demands") is one's own act.
 RECEIVED_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT"})
-PLACE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE", "CONSULT"})
 UNSPECIFIED_INTENT = "030"
+# Prepositions that name whom a request is addressed to ("appealed to", "called on").
 ADDRESS_PREPS = ("to", "on", "with")
+# Children of a verb that make a two-word trigger with it, most specific first.
 VERB_KEY_DEPS = ("dobj", "prt", "prep")
 REFUSABLE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
@@ -232,7 +236,7 @@ def framed_code(role: str, inner: Plover | None, addressed: bool = False) -> Plo
     root = inner.cameo[:2] if inner else ""
     if role == "promise" and inner is None:
         return plover_for(UNSPECIFIED_INTENT)
-    if role == "intent" and addressed:  # not a promise: "promised Kenya to help"
+    if role == "intent" and addressed:
         role = "request"
     elif role in ("intent", "promise") and inner and inner.type in HOSTILE_TYPES:
         role = "threat"
@@ -358,9 +362,10 @@ def noun_event(noun: Token, light_verbs: frozenset[str]) -> Found | None:
 
 def is_event_verb(token: Token) -> bool:
     """A verb that states an event: not a participle or relative clause
-    describing a noun (but a noun's "that" clause is, and a relative clause
-    whose subject is the relative pronoun: "militants who attacked"), nor a participial
-    adjunct elaborating its main verb (", killing eight people")."""
+    describing a noun (but a noun's "that" clause is, and so is a relative
+    clause whose subject is the relative pronoun: "militants who attacked"),
+    nor a participial adjunct elaborating its main verb (", killing eight
+    people")."""
     adjunct = token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
         c.dep_ in ("mark", "nsubj") for c in token.children)
     return token.pos_ == "VERB" and not adjunct and (
