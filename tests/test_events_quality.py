@@ -14,7 +14,7 @@ from sayso.api import analyze
 from sayso.eval.scorers.score_events import score
 
 GATES = [("events_own.jsonl", 0.80, 0.75),
-         ("events_written_heldout.jsonl", 0.75, 0.55)]
+         ("events_written_heldout.jsonl", 0.70, 0.55)]
 
 
 @pytest.mark.parametrize("name, min_type_f1, min_type_actor_f1", GATES)

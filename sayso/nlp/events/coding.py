@@ -21,8 +21,8 @@ from .dictionary import clause_after, code_verb
 from .lexicon import (HOSTILE_TYPES, Plover, frame_code, frame_roles, plover_for,
                       trigger_lexicon)
 from .modality import is_future, is_negated, will_happen
-from .participants import (child, conjuncts, head_political, inherited_subject,
-                           is_passive, is_political, light_verb_subject,
+from .participants import (can_participate, child, conjuncts, head_political,
+                           inherited_subject, is_passive, is_political, light_verb_subject,
                            noun_participants, phrase_tokens, prep_object,
                            relative_subject, verb_participants)
 
@@ -49,6 +49,8 @@ ANYONE_TYPES = frozenset({"PROTEST"})
 # What one receives ("received weapons from Iran") runs from the giver; what
 # one accepts ("accepted the demands") is one's own act.
 RECEIVED_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT"})
+# Types whose target may be the subject of the clause they govern.
+CLAUSE_TARGET_TYPES = frozenset({"ACCUSE", "REQUEST"})
 UNSPECIFIED_INTENT = "030"
 # Prepositions that name whom a request is addressed to ("appealed to", "called on").
 ADDRESS_PREPS = ("to", "on", "with")
@@ -210,7 +212,7 @@ def plain_verb_event(verb: Token) -> Found | None:
         return None
     actor, target, ok = participants(verb, coded[1], frame_roles().get(verb.lemma_.lower()),
                                      plover)
-    if plover.type == "ACCUSE" and not target:
+    if plover.type in CLAUSE_TARGET_TYPES and not target:
         target = phrase(accused_subject(verb))
     if not ok or not (target or plover.type in INTRANSITIVE_TYPES):
         return None
@@ -226,9 +228,11 @@ def verb_trigger(verb: Token) -> tuple[Token, ...]:
 
 
 def accused_subject(verb: Token) -> Token | None:
-    """ "alleged that France was aware": who the clause an accusation governs is about."""
+    """ "alleged that France was aware", "demanded that the minister resign": who
+    the clause an accusation or a demand governs is about."""
     clause = child(verb, "ccomp")
-    return child(clause, "nsubj", "nsubjpass") if clause is not None else None
+    subject = child(clause, "nsubj", "nsubjpass") if clause is not None else None
+    return subject if subject is not None and can_participate(subject) else None
 
 
 def framed_code(role: str, inner: Plover | None, addressed: bool = False) -> Plover | None:
