@@ -184,8 +184,8 @@ def test_trigger_lexicon_agrees_with_the_cameo_to_plover_table():
 
 def test_every_frame_row_has_a_known_role():
     roles = {"report", "deny", "hedge", "hedge_modal", "future", "transparent", "intent",
-             "threat", "request", "refuse", "compel", "receive", "light", "condition",
-             "fail"}
+             "promise", "threat", "request", "refuse", "compel", "receive", "light",
+             "condition", "fail", "obligation"}
     assert {role for _word, role in read_table("event_frames.tsv")} <= roles
 
 
@@ -235,3 +235,43 @@ def test_a_passive_report_without_a_reporter_hedges(nlp):
 
 def test_a_quoted_question_before_its_verb_is_no_request(nlp):
     assert events_of(nlp, "\u201cWho\u2019s gonna pay?\u201d he asks.") == ()
+
+
+@pytest.mark.parametrize("text, plover, actor, target", [
+    ("Chile and Peru agreed to reopen their border crossing.", "AGREE", "Chile", "Peru"),
+    ("Norway is ready to host the peace talks.", "AGREE", "Norway", None),
+    ("The Kenyan president promised to send food aid to Somalia.",
+     "AGREE", "The Kenyan president", "Somalia"),
+    ("Japan will provide Vietnam with patrol boats.", "AGREE", "Japan", "Vietnam"),
+    ("Moscow turned down the offer of a ceasefire.", "REJECT", "Moscow",
+     "the offer of a ceasefire"),
+    ("Egypt and Qatar restored diplomatic ties.", "COOPERATE", "Egypt", "Qatar"),
+    ("The rebels who seized the town attacked a police post.",
+     "ASSAULT", "The rebels", "a police post"),
+])
+def test_commitments_two_word_triggers_and_relative_clauses(nlp, text, plover, actor, target):
+    events = [e for e in events_of(nlp, text) if e.type == plover]
+    assert events, [e.to_dict() for e in events_of(nlp, text)]
+    event = events[-1]
+    assert event.actor.text == actor
+    assert (event.target.text if event.target else None) == target
+
+
+def test_a_relative_clause_acts_for_its_antecedent(nlp):
+    events = events_of(nlp, "Militants who attacked the army in Sinai fled to Gaza.")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert (assault.actor.text, assault.target.text) == ("Militants", "the army")
+
+
+@pytest.mark.parametrize("text", [
+    "The Ghanaian president called a press conference in Accra on Monday.",
+    "The president left the stage after the speech.",
+    "The foreign minister said the economy grew by three percent.",
+])
+def test_speech_acts_and_background_are_no_events(nlp, text):
+    assert events_of(nlp, text) == ()
+
+
+def test_a_commitment_is_hypothetical_in_its_own_voice(nlp):
+    event = only_event(nlp, "Serbia is willing to resume the dialogue with Kosovo.")
+    assert (event.type, event.modality, event.attribution) == ("AGREE", "hypothetical", None)

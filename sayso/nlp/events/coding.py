@@ -11,6 +11,7 @@ head back" and "the governor left" stay uncoded.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -19,25 +20,42 @@ from spacy.tokens import Token
 from .dictionary import clause_after, code_verb
 from .lexicon import (HOSTILE_TYPES, Plover, frame_code, frame_roles, plover_for,
                       trigger_lexicon)
-from .modality import is_future, is_negated
-from .participants import (child, conjuncts, head_political, inherited_subject,
-                           is_passive, is_political, light_verb_subject,
+from .modality import is_future, is_negated, will_happen
+from .participants import (can_participate, child, conjuncts, head_political,
+                           inherited_subject, is_passive, is_political, light_verb_subject,
                            noun_participants, phrase_tokens, prep_object,
-                           verb_participants)
+                           relative_subject, verb_participants)
 
 DESCRIPTIVE_DEPS = frozenset({"amod", "acl", "relcl", "compound", "pcomp"})
-CONTROL_ROLES = frozenset({"transparent", "intent", "threat", "request", "refuse", "compel",
-                           "fail"})
+CONTROL_ROLES = frozenset({"transparent", "intent", "promise", "threat", "request", "refuse",
+                           "compel", "fail"})
 OBJECT_ROLES = frozenset({"intent", "request", "compel"})
 PRONOUN_ACTORS = frozenset({"he", "she", "it", "they", "we"})
 NO_DEFAULT = "---"
 # Types a verb may state without a target ("protesters rallied", "troops
-# withdrew"); the others need one ("the governor left" is no CONSULT).
-INTRANSITIVE_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "THREATEN"})
+# withdrew", "the parliament voted it down"); the others need one ("the
+# governor left" is no CONSULT).
+INTRANSITIVE_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "THREATEN",
+                                "REJECT"})
 # Types whose place stands for their target when none (nor a partner) is named,
 # as CAMEO codes them: a protest, a show of force or a visit in a country is
 # aimed at it.
 PLACE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE", "CONSULT"})
+# Types whose target must be a political actor or a place: one meets or
+# visits someone ("left the stage" is no CONSULT).
+PARTNER_TYPES = frozenset({"CONSULT"})
+# Types anyone may act in, political or not ("workers rallied").
+ANYONE_TYPES = frozenset({"PROTEST"})
+# What one receives ("received weapons from Iran") runs from the giver; what
+# one accepts ("accepted the demands") is one's own act.
+RECEIVED_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT"})
+# Types whose target may be the subject of the clause they govern.
+CLAUSE_TARGET_TYPES = frozenset({"ACCUSE", "REQUEST"})
+UNSPECIFIED_INTENT = "030"
+# Prepositions that name whom a request is addressed to ("appealed to", "called on").
+ADDRESS_PREPS = ("to", "on", "with")
+# Children of a verb that make a two-word trigger with it, most specific first.
+VERB_KEY_DEPS = ("dobj", "prt", "prep")
 REFUSABLE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
@@ -58,16 +76,26 @@ class Found:
     refusal: bool = False
 
 
+def phrase_keys(token: Token, pos: str) -> list[str]:
+    """The two-word keys a trigger may have in the lexicon, most specific first:
+    a noun with its compound or adjective ("air strike", "joint exercise"); a
+    verb with its object ("restore tie"), particle ("turn down") or preposition
+    ("work with")."""
+    lemma = token.lemma_.lower()
+    if pos == "NOUN":
+        return [f"{c.lemma_.lower()} {lemma}" for c in token.children
+                if c.dep_ in ("compound", "amod")]
+    return [f"{lemma} {c.lemma_.lower()}" for dep in VERB_KEY_DEPS
+            for c in token.children if c.dep_ == dep]
+
+
 def lexicon_code(token: Token, pos: str) -> str | None:
     lexicon = trigger_lexicon()
-    lemma = token.lemma_.lower()
-    compound = child(token, "compound")
-    if compound is not None:
-        entry = lexicon.get((pos, f"{compound.lemma_.lower()} {lemma}"))
+    for key in [*phrase_keys(token, pos), token.lemma_.lower()]:
+        entry = lexicon.get((pos, key))
         if entry:
             return entry.cameo
-    entry = lexicon.get((pos, lemma))
-    return entry.cameo if entry else None
+    return None
 
 
 def verb_code(verb: Token) -> tuple[str, bool] | None:
@@ -116,10 +144,12 @@ def acceptable_actor(head: Token | None) -> bool:
 
 
 def keep(actor: Token | None, target: Token | None, plover: Plover) -> bool:
-    """An event needs a political actor; only an attack may go without one
-    ("four children were killed"), if its target is political."""
+    """An event needs a political actor (anyone may protest: "workers rallied");
+    only an attack may go without one ("four children were killed"), if its
+    target is political."""
     if actor is not None:
-        return acceptable_actor(actor)
+        return acceptable_actor(actor) or (plover.type in ANYONE_TYPES
+                                           and actor.pos_ in ("NOUN", "PROPN"))
     return plover.type == "ASSAULT" and target is not None and head_political(target)
 
 
@@ -147,18 +177,22 @@ def participants(verb: Token, reversed_code: bool, role: str | None, plover: Plo
     """(actor tokens, target tokens, keep?) of a verb event."""
     nominal = next(iter(event_nouns(clause_after(verb))), None)
     actor, target = verb_participants(verb, nominal)
-    if reversed_code or role == "receive":
+    if reversed_code or (role == "receive" and plover.type in RECEIVED_TYPES):
         source = (prep_object(verb, "from", "by")
                   or prep_object(child(verb, "dobj") or verb, "from", "by"))
         actor, target = source, inherited_subject(verb)
     alone = actor is None or len(conjuncts(actor)) < 2
-    if target is None and alone and plover.type in PLACE_TARGET_TYPES:
-        target = place_target(verb)
+    if (target is None or not head_political(target)) and alone and (
+            plover.type in PLACE_TARGET_TYPES):
+        target = place_target(verb) or target
     actor_tokens, target_tokens = compound_split(actor, target)
     if actor is None and is_passive(verb):
         actor_tokens = passive_nominal_actor(verb)
         if actor_tokens and is_political(actor_tokens):
             return actor_tokens, target_tokens, True
+    partnered = bool(target_tokens) and is_political(target_tokens)
+    if plover.type in PARTNER_TYPES and not partnered:
+        return actor_tokens, target_tokens, False
     return actor_tokens, target_tokens, keep(actor, target, plover)
 
 
@@ -178,7 +212,7 @@ def plain_verb_event(verb: Token) -> Found | None:
         return None
     actor, target, ok = participants(verb, coded[1], frame_roles().get(verb.lemma_.lower()),
                                      plover)
-    if plover.type == "ACCUSE" and not target:
+    if plover.type in CLAUSE_TARGET_TYPES and not target:
         target = phrase(accused_subject(verb))
     if not ok or not (target or plover.type in INTRANSITIVE_TYPES):
         return None
@@ -194,29 +228,36 @@ def verb_trigger(verb: Token) -> tuple[Token, ...]:
 
 
 def accused_subject(verb: Token) -> Token | None:
-    """ "alleged that France was aware": who the clause an accusation governs is about."""
+    """ "alleged that France was aware", "demanded that the minister resign": who
+    the clause an accusation or a demand governs is about."""
     clause = child(verb, "ccomp")
-    return child(clause, "nsubj", "nsubjpass") if clause is not None else None
+    subject = child(clause, "nsubj", "nsubjpass") if clause is not None else None
+    return subject if subject is not None and can_participate(subject) else None
 
 
 def framed_code(role: str, inner: Plover | None, addressed: bool = False) -> Plover | None:
     """The type a frame gives the event it governs (see event_frames.tsv)."""
     root = inner.cameo[:2] if inner else ""
+    if role == "promise" and inner is None:
+        return plover_for(UNSPECIFIED_INTENT)
     if role == "intent" and addressed:
         role = "request"
-    elif role == "intent" and inner and inner.type in HOSTILE_TYPES:
+    elif role in ("intent", "promise") and inner and inner.type in HOSTILE_TYPES:
         role = "threat"
+    elif role == "promise":
+        role = "intent"
     if role in ("intent", "request", "refuse", "threat"):
         return plover_for(frame_code(role, root)) or inner
     return inner
 
 
 def addressee(frame: Token, inner_verb: Token) -> Token | None:
-    """Whom a request or wish is addressed to: "wants Putin to attack"."""
+    """Whom a request or wish is addressed to: "wants Putin to attack",
+    "appealed to both sides to return", "called on Poland to restore"."""
     subject = child(inner_verb, "nsubj")
     if inner_verb.dep_ == "ccomp" and subject is not None:
         return subject
-    return child(frame, "dobj")
+    return child(frame, "dobj") or prep_object(frame, *ADDRESS_PREPS)
 
 
 def framed_event(frame: Token, role: str, inner_verb: Token) -> Found | None:
@@ -264,8 +305,36 @@ def is_complement(verb: Token) -> bool:
         verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
+def stated_intent(found: Found, verb: Token) -> Found:
+    """ "Japan will provide Vietnam with boats": an act announced for the future
+    is an intent, as CAMEO codes it (03 AGREE, 13 THREATEN); a planned meeting
+    stays a (hypothetical) CONSULT."""
+    if (found.frame is not None or found.refusal or not will_happen(verb)
+            or found.code.type == "CONSULT"):
+        return found
+    code = framed_code("intent", found.code)
+    return dataclasses.replace(found, code=code) if code is not None else found
+
+
+def adjective_frame(verb: Token) -> str | None:
+    """The role of an adjective framing the verb: "Serbia is ready to resume talks"."""
+    role = frame_roles().get(verb.head.lemma_.lower())
+    framing = verb.head.pos_ == "ADJ" and role in CONTROL_ROLES and is_complement(verb)
+    return role if framing else None
+
+
 def verb_event(verb: Token) -> Found | None:
     """The event of a verb in the sentence (frames included), or None."""
+    adjective_role = adjective_frame(verb)
+    found = (framed_event(verb.head, adjective_role, verb) if adjective_role
+             else own_verb_event(verb))
+    if found is not None and refusable(found, verb):
+        found = as_refusal(found)
+    return stated_intent(found, verb) if found is not None else None
+
+
+def own_verb_event(verb: Token) -> Found | None:
+    """The event of a verb not framed by an adjective."""
     roles = frame_roles()
     head_role = roles.get(verb.head.lemma_.lower())
     if (is_complement(verb) and head_role in CONTROL_ROLES) or (
@@ -279,8 +348,6 @@ def verb_event(verb: Token) -> Found | None:
     found = framed_event(verb, role, inner) if framed else None
     if found is None and role not in ("transparent", "fail"):
         found = plain_verb_event(verb)
-    if found is not None and refusable(found, verb):
-        found = as_refusal(found)
     return found
 
 
@@ -299,12 +366,15 @@ def noun_event(noun: Token, light_verbs: frozenset[str]) -> Found | None:
 
 def is_event_verb(token: Token) -> bool:
     """A verb that states an event: not a participle or relative clause
-    describing a noun (but a noun's "that" clause is), nor a participial
-    adjunct elaborating its main verb (", killing eight people")."""
+    describing a noun (but a noun's "that" clause is, and so is a relative
+    clause whose subject is the relative pronoun: "militants who attacked"),
+    nor a participial adjunct elaborating its main verb (", killing eight
+    people")."""
     adjunct = token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
         c.dep_ in ("mark", "nsubj") for c in token.children)
     return token.pos_ == "VERB" and not adjunct and (
-        token.dep_ not in DESCRIPTIVE_DEPS or is_content_clause(token))
+        token.dep_ not in DESCRIPTIVE_DEPS or is_content_clause(token)
+        or relative_subject(token) is not None)
 
 
 def is_content_clause(token: Token) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
@@ -32,9 +32,16 @@ class Pattern:
     code: str
     reversed: bool = False
 
-    @property
+    @cached_property
     def size(self) -> int:
         return len(self.before) + len(self.after)
+
+    @cached_property
+    def function_words_only(self) -> bool:
+        """ "CALL ON", "CONDUCT * TO": words after the verb that are all function
+        words, which must follow it at once ("called on Poland", not "called a
+        press conference on Monday")."""
+        return bool(self.after) and all(w in STOP_WORDS for w in self.after)
 
     @property
     def vetoes_on_function_words(self) -> bool:
@@ -54,9 +61,18 @@ class VerbCode:
 
 @dataclass(frozen=True)
 class VerbDictionary:
-    synsets: dict[str, tuple[tuple[str, ...], ...]]
+    """synsets: name → first word → the member phrases starting with it."""
+
+    synsets: dict[str, dict[str, tuple[tuple[str, ...], ...]]]
     verbs: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]]
     patterns: dict[str, tuple[Pattern, ...]]
+
+
+def by_first_word(members: list[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for member in members:
+        index[member[0]].append(member)
+    return {word: tuple(found) for word, found in index.items()}
 
 
 @lru_cache(maxsize=1)
@@ -69,9 +85,10 @@ def verb_dictionary() -> VerbDictionary:
         verbs[verb].append((block, code, tuple((needs or [""])[0].split())))
     patterns: dict[str, list[Pattern]] = defaultdict(list)
     for block, before, after, code, reverse in read_table("cameo_patterns.tsv"):
-        patterns[block].append(Pattern(tuple(before.split()), tuple(after.split()),
-                                       code, reverse == "1"))
-    return VerbDictionary({k: tuple(v) for k, v in synsets.items()},
+        pattern = Pattern(tuple(before.split()), tuple(after.split()), code, reverse == "1")
+        if not pattern.vetoes_on_function_words:
+            patterns[block].append(pattern)
+    return VerbDictionary({k: by_first_word(v) for k, v in synsets.items() if v},
                           {k: tuple(v) for k, v in verbs.items()},
                           {k: tuple(v) for k, v in patterns.items()})
 
@@ -84,18 +101,41 @@ def element_lengths(element: str, forms: list[frozenset[str]], at: int,
                     synsets: dict) -> list[int]:
     """How many tokens from `at` the pattern element can cover (none: [])."""
     if element.startswith("&"):
-        members = synsets.get(element, ())
+        index = synsets.get(element, {})
+        members = [m for form in forms[at] for m in index.get(form, ())] if index else []
         return [len(m) for m in members
                 if at + len(m) <= len(forms)
-                and all(word in forms[at + k] for k, word in enumerate(m))]
+                and all(word in forms[at + k] for k, word in enumerate(m[1:], start=1))]
     alternatives = element.split("/")
     return [1] if at < len(forms) and any(a in forms[at] for a in alternatives) else []
 
 
-def matches_in_order(elements: tuple[str, ...], forms: list[frozenset[str]],
-                     synsets: dict) -> bool:
-    """Do the elements occur in order (gaps allowed) among the token forms?"""
-    position = 0
+def can_start(element: str, words: frozenset[str], synsets: dict) -> bool:
+    """Can the element start at one of these words? (A quick test before the scan.)"""
+    if element.startswith("&"):
+        index = synsets.get(element, {})
+        return any(word in index for word in words)
+    return any(a in words for a in element.split("/"))
+
+
+@dataclass(frozen=True)
+class Window:
+    """The forms of some tokens, in order, and all their words together."""
+
+    forms: list[frozenset[str]]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, tokens: list[Token]) -> "Window":
+        forms = [token_forms(t) for t in tokens]
+        return cls(forms, frozenset().union(*forms))
+
+
+def matches_in_order(elements: tuple[str, ...], window: Window, synsets: dict) -> bool:
+    """Do the elements occur in order (gaps allowed) among the window's forms?"""
+    if not all(can_start(element, window.words, synsets) for element in elements):
+        return False
+    forms, position = window.forms, 0
     for element in elements:
         while position < len(forms):
             lengths = element_lengths(element, forms, position, synsets)
@@ -145,19 +185,22 @@ def code_verb(verb: Token) -> VerbCode | None:
                     if form in dictionary.verbs), None)
     if not entries:
         return None
-    after = [token_forms(t) for t in clause_after(verb)]
-    before = [token_forms(t) for t in words_before(verb)]
+    after_tokens = clause_after(verb)
+    after, before = Window.of(after_tokens), Window.of(words_before(verb))
     best: VerbCode | None = None
     best_size = -1
     for block, code, needs in entries:
-        if needs and not matches_in_order(needs, after[:len(needs) + 2], dictionary.synsets):
+        if needs and not matches_in_order(needs, Window.of(after_tokens[:len(needs) + 2]),
+                                          dictionary.synsets):
             continue
         if code != "---" and len(needs) > best_size:
             best, best_size = VerbCode(code, False, None), len(needs)
         for pattern in dictionary.patterns.get(block, ()):
-            if pattern.size + len(needs) <= best_size or pattern.vetoes_on_function_words:
+            if pattern.size + len(needs) <= best_size:
                 continue
-            if (matches_in_order(pattern.after, after, dictionary.synsets)
+            window = (Window.of(after_tokens[:len(pattern.after)])
+                      if pattern.function_words_only else after)
+            if (matches_in_order(pattern.after, window, dictionary.synsets)
                     and matches_in_order(pattern.before, before, dictionary.synsets)):
                 best = VerbCode(pattern.code, pattern.reversed, pattern)
                 best_size = pattern.size + len(needs)

@@ -77,5 +77,7 @@ def frame_code(frame: str, inner_root: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def agent_nouns() -> frozenset[str]:
-    """Nouns that name political agents ("rebels", "police", "court")."""
-    return frozenset(noun for noun, _code in read_table("cameo_agents.tsv"))
+    """Nouns that name political agents ("rebels", "police", "court"): Phoenix's
+    and sayso's own (event_agents.tsv)."""
+    return frozenset(noun for table in ("cameo_agents.tsv", "event_agents.tsv")
+                     for noun, _note in read_table(table))

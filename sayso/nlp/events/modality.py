@@ -21,7 +21,7 @@ from .participants import inherited_subject
 CLAUSE_UP_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "pcomp",
                             "acl", "dobj", "pobj", "prep", "nsubj", "nsubjpass",
                             "compound", "amod"})
-HYPOTHETICAL_FRAMES = frozenset({"transparent", "intent", "threat"})
+HYPOTHETICAL_FRAMES = frozenset({"transparent", "intent", "promise", "threat"})
 MAX_STEPS = 6
 
 
@@ -68,8 +68,14 @@ def is_negated(token: Token) -> bool:
 
 def is_future(token: Token) -> bool:
     """A future or conditional verb: "will attack", "would attack", "if they attack"."""
-    return (has_child_role(token, frozenset({"future"}), ("aux",))
+    return (has_child_role(token, frozenset({"future", "obligation"}), ("aux",))
             or has_child_role(token, frozenset({"condition"}), ("mark",)))
+
+
+def will_happen(token: Token) -> bool:
+    """A verb with a future auxiliary ("will provide"), not under a condition."""
+    return has_child_role(token, frozenset({"future"}), ("aux",)) and not has_child_role(
+        token, frozenset({"condition"}), ("mark",))
 
 
 def is_hedged(token: Token) -> bool:

@@ -21,7 +21,7 @@ from .lexicon import agent_nouns
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 TARGET_PREPS = ("against", "at", "on", "upon", "with", "to", "toward", "towards", "into",
-                "for", "from")
+                "for", "from", "across", "near", "inside")
 NOUN_ACTOR_DEPS = ("amod", "compound", "nmod", "npadvmod")
 POLITICAL_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
 NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})
@@ -125,18 +125,28 @@ def head_political(head: Token) -> bool:
     return any(is_political(core_tokens(c)) for c in conjuncts(head))
 
 
+def relative_subject(verb: Token) -> Token | None:
+    """The antecedent of a relative clause whose subject is "who"/"that"/"which":
+    "the terrorists who attacked Egypt's forces" are who attacked."""
+    subject = child(verb, "nsubj")
+    if verb.dep_ == "relcl" and subject is not None and subject.tag_ in ("WP", "WDT"):
+        return verb.head
+    return None
+
+
 def inherited_subject(verb: Token) -> Token | None:
-    """The subject of a verb, or the one it inherits through xcomp/conj/advcl."""
+    """The subject of a verb (a relative clause's antecedent), or the one it
+    inherits through xcomp/conj/advcl."""
     seen = 0
     while verb is not None and seen < 6:
-        subject = child(verb, *SUBJECT_DEPS)
+        subject = relative_subject(verb) or child(verb, *SUBJECT_DEPS)
         if subject is not None:
             return subject
         if verb.dep_ == "xcomp":
             obj = child(verb.head, "dobj")
             if obj is not None:
                 return obj
-        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head.i == verb.i:
+        if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acomp") or verb.head.i == verb.i:
             return None
         verb, seen = verb.head, seen + 1
     return None
@@ -148,9 +158,11 @@ def can_participate(head: Token) -> bool:
 
 
 def verb_target_candidates(verb: Token, nominal: Token | None) -> list[Token]:
-    """Possible targets, best first: the object, then target prepositions."""
+    """Possible targets, best first: the object, then an indirect object
+    ("gave the president a welcome") and target prepositions."""
     obj = child(verb, "dobj")
-    found = []
+    dative = child(verb, "dative")
+    found = [dative] if dative is not None and dative.pos_ in ("NOUN", "PROPN") else []
     for holder in (verb, obj, nominal):
         if holder is not None:
             found.extend(t for t in (prep_object(holder, p) for p in TARGET_PREPS)
