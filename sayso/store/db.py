@@ -189,14 +189,6 @@ class Store:
         return self._guard(lambda: self._connection.execute(sql, params).fetchall(),
                            "query failed")
 
-    def columns_and_rows(self, sql: str) -> tuple[list[str], list[tuple]]:
-        """Column names and rows of a query (for `sayso query`)."""
-        def run() -> tuple[list[str], list[tuple]]:
-            cursor = self._connection.execute(sql)
-            names = [column[0] for column in cursor.description or ()]
-            return names, cursor.fetchall()
-        return self._guard(run, "query failed")
-
     def iterate(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[tuple]:
         """The rows of a query, fetched a few hundred at a time."""
         cursor = self._guard(lambda: self._connection.cursor().execute(sql, params),
@@ -211,11 +203,12 @@ class Store:
             raise StoreError(f"{self.path}: {problem}: {_first_line(exc)}") from exc
 
 
-def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _connect(path: str, read_only: bool, config: dict[str, Any] | None = None
+             ) -> duckdb.DuckDBPyConnection:
     if path != MEMORY and read_only and not Path(path).exists():
         raise StoreError(f"{path}: no such database")
     try:
-        return duckdb.connect(path, read_only=read_only)
+        return duckdb.connect(path, read_only=read_only, config=config or {})
     except duckdb.Error as exc:
         raise StoreError(f"{path}: {_open_problem(exc)}") from exc
 
