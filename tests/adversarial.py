@@ -64,13 +64,14 @@ class AdversarialInput:
 def adversarial_input(seed: int, *, paragraph_chars: int = 0,
                       small: bool = False) -> AdversarialInput:
     """The input of this seed; ``paragraph_chars`` adds one paragraph that long;
-    ``small`` makes nine in ten inputs one or two short sentences."""
+    ``small`` makes nine in ten inputs one or two short sentences, and one in
+    ten (not three) an HTML page."""
     rng = random.Random(seed)
     text = _sentence(rng) + " " * rng.randint(0, 1) + _sentence(rng) \
         if small and rng.random() < 0.9 else adversarial_text(rng)
     if paragraph_chars:
         text += rng.choice(LINE_ENDS) + long_paragraph(rng, paragraph_chars)
-    if rng.random() < 0.3:
+    if rng.random() < (0.1 if small else 0.3):
         markup = adversarial_html(rng, text)
         return AdversarialInput(seed, "html", _encoded(rng, markup), text)
     return AdversarialInput(seed, "text", _encoded(rng, text), text)
