@@ -16,6 +16,7 @@ from adversarial import (EXOTIC, QUOTE_PAIRS, adversarial_html, adversarial_inpu
 from sayso.engines.local import analyze_documents
 from sayso.errors import InputError
 from sayso.model import Analysis
+from sayso.nlp.layout import layout_boundaries
 from sayso.read.boilerplate import mark_boilerplate
 from sayso.read.html import read_html_document
 from sayso.read.text import read_text_document
@@ -56,8 +57,19 @@ def test_hostile_characters_between_words(nlp, pieces):
     assert result is None or result.document.text == text
 
 
-def test_a_200_kb_paragraph(nlp):
+def test_a_200_kb_paragraph_is_read_verbatim_and_laid_out():
     text = long_paragraph(random.Random(7), 200_000)
+    document = mark_boilerplate(read_text_document(text.encode("utf-8"), "long", "long"))
+    assert document.text == text
+    validate(Analysis(document=document).to_dict())
+    boundaries = layout_boundaries(text)
+    assert all(0 < offset < len(text) for offset in boundaries.starts)
+
+
+def test_a_20_kb_paragraph_is_analysed(nlp):
+    """(200 KB takes minutes: attribution and actors grow faster than the
+    text; benchmarks/fuzz_campaign.py --linearity measures it.)"""
+    text = long_paragraph(random.Random(7), 20_000)
     result = read_and_analyse("text", text.encode("utf-8"))
     assert result.document.text == text and result.attributions
 

@@ -121,3 +121,10 @@ def test_the_library_door_refuses_the_same(db):
         run_user_sql(db, "SELECT * FROM read_text('/etc/passwd')")
     result = run_user_sql(db, "SELECT count(*) FROM documents", QueryLimits(max_rows=1))
     assert result.rows == [(1,)] and not result.truncated
+
+
+def test_serve_listens_on_loopback_unless_told_otherwise():
+    import inspect
+
+    from sayso.cli import serve
+    assert inspect.signature(serve).parameters["host"].default.default == "127.0.0.1"
