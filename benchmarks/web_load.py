@@ -48,7 +48,7 @@ def page_urls(db: Path) -> list[tuple[str, str]]:
     """(page type, path) for every page the corpus has."""
     with Store(db, read_only=True) as store:
         documents = [row[0] for row in store.fetch("SELECT id FROM documents ORDER BY id")]
-        claims = [row[0] for row in store.fetch("SELECT id FROM claims ORDER BY id")]
+        claims = [row[0] for row in store.fetch("SELECT claim FROM claims ORDER BY claim")]
         source = store.fetch("SELECT source_text FROM attributions LIMIT 1")
     actor = quote(source[0][0].split()[-1]) if source else "minister"
     urls = [("overview", "/"), ("claims", "/claims"), ("claims", "/claims?contested=1"),
