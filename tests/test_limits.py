@@ -134,3 +134,15 @@ def test_a_lone_surrogate_in_a_jsonl_line_is_one_line_and_the_batch_goes_on(nlp,
     assert result.stderr.strip().splitlines() == [
         f"sayso: {path}:1: 'text' holds a lone surrogate (\\ud800 at character 6), not text"]
     assert json.loads(result.stdout)["document"]["id"] == "ok2"
+
+
+def test_stdin_is_streamed_and_limited_too(nlp, monkeypatch):
+    monkeypatch.setenv(LIMIT_VARIABLE, "1000")
+    big = json.dumps({"id": "big", "text": "z" * 5000}).encode() + b"\n"
+    result = runner.invoke(app, ["analyze", "-", "-f", "jsonl"], input=GOOD + big + LAST)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("sayso: <stdin>:2: line too large")
+    assert [json.loads(line)["document"]["id"] for line in result.stdout.splitlines()] == [
+        "ok1", "ok2"]
+    text = runner.invoke(app, ["analyze", "-"], input=b"The minister said so. " * 100)
+    assert text.exit_code == 1 and "<stdin>: too large" in text.stderr
