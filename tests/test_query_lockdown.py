@@ -73,6 +73,7 @@ def test_file_reading_functions_are_refused(db, sql):
     "CALL pragma_version()", "CHECKPOINT", "PRAGMA database_list", "VACUUM",
     "DROP TABLE documents", "DELETE FROM documents", "UPDATE documents SET title = 'x'",
     "INSERT INTO quarantine VALUES ('a', 'b', now())", "SET VARIABLE x = 1",
+    "EXPLAIN ANALYZE CREATE TEMP TABLE t AS SELECT 1", "explain analyse SET threads = 8",
 ])
 def test_statements_other_than_reading_ones_are_refused(db, sql):
     assert_refused(query(db, sql), "refused", "read-only")
@@ -101,7 +102,7 @@ def test_rows_past_the_limit_are_not_printed(db):
 @pytest.mark.parametrize("sql", [
     "SELECT id FROM documents", "WITH d AS (SELECT id FROM documents) SELECT * FROM d",
     "DESCRIBE documents", "SHOW TABLES", "SUMMARIZE attributions",
-    "EXPLAIN SELECT * FROM documents",
+    "EXPLAIN SELECT * FROM documents", "EXPLAIN ANALYZE SELECT count(*) FROM documents",
 ])
 def test_reading_statements_still_run(db, sql):
     result = query(db, sql, "-f", "jsonl")

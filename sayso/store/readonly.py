@@ -12,6 +12,7 @@ Every refusal is a one-line `StoreError`.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +23,7 @@ from ..errors import StoreError
 from .db import _connect as connect
 from .db import _first_line
 
-READING_STATEMENTS = {duckdb.StatementType.SELECT: "SELECT",
-                      duckdb.StatementType.EXPLAIN: "EXPLAIN"}
+_EXPLAIN = re.compile(r"^\s*EXPLAIN(\s+ANALY[SZ]E)?\s+", re.IGNORECASE)
 LOCKED_CONFIG = {
     "enable_external_access": False,
     "autoload_known_extensions": False,
@@ -72,11 +72,22 @@ def only_reading_statement(connection: duckdb.DuckDBPyConnection, sql: str,
         raise StoreError(f"{db}: query refused: {len(statements)} statements; "
                          f"give {ALLOWED}")
     statement = statements[0]
-    if statement.type not in READING_STATEMENTS:
-        kind = str(statement.type).rsplit(".", 1)[-1]
-        raise StoreError(f"{db}: query refused: a {kind} statement; the database is "
+    kind = _kind(connection, statement)
+    if kind is not duckdb.StatementType.SELECT:
+        name = str(kind).rsplit(".", 1)[-1]
+        raise StoreError(f"{db}: query refused: a {name} statement; the database is "
                          f"read-only and sayso query runs {ALLOWED}")
     return statement
+
+
+def _kind(connection: duckdb.DuckDBPyConnection,
+          statement: duckdb.Statement) -> duckdb.StatementType:
+    """The statement's type; for EXPLAIN [ANALYZE], the type of what it explains
+    (EXPLAIN ANALYZE runs it)."""
+    if statement.type is not duckdb.StatementType.EXPLAIN:
+        return statement.type
+    inner = connection.extract_statements(_EXPLAIN.sub("", statement.query, count=1))
+    return inner[0].type if len(inner) == 1 else statement.type
 
 
 def _run_bounded(connection: duckdb.DuckDBPyConnection, statement: duckdb.Statement,
