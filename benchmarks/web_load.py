@@ -29,13 +29,19 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
-import psutil
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sayso.store import Store  # noqa: E402
 
 HOST = "127.0.0.1"  # loopback only: never another address
+
+
+def resident_bytes(pid: int) -> int:
+    """A process's resident memory (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
 
 
 def free_port() -> int:
@@ -146,15 +152,14 @@ def main() -> None:
     port = free_port()
     server = start_server(args.db, port)
     try:
-        memory = psutil.Process(server.pid)
         for _, path in urls:
             get(port, path)
-        before = memory.memory_info().rss
+        before = resident_bytes(server.pid)
         began = time.perf_counter()
         results = load(port, urls, min(args.requests, 100_000), args.concurrency,
                        args.seconds)
         wall = time.perf_counter() - began
-        report(results, before, memory.memory_info().rss, wall)
+        report(results, before, resident_bytes(server.pid), wall)
     finally:
         server.terminate()
         server.wait(timeout=30)
