@@ -411,19 +411,33 @@ def actors(db: Path = DB_OPTION, format: str = FORMAT_OPTION) -> None:
 @app.command()
 def query(
     sql: str = typer.Argument(..., metavar="SQL",
-                              help="One SQL statement; the database is read-only."),
+                              help="One SELECT (or WITH, DESCRIBE, SHOW, SUMMARIZE, "
+                                   "EXPLAIN) statement; the database is read-only."),
     db: Path = DB_OPTION,
     format: str = FORMAT_OPTION,
+    timeout: float = typer.Option(30.0, "--timeout", metavar="SECONDS",
+                                  help="Stop the query after this many seconds."),
+    max_rows: int = typer.Option(100_000, "--max-rows", metavar="N",
+                                 help="Print at most this many rows."),
 ) -> None:
-    """Run SQL on a corpus database, read-only (tables: documents, actors, ...)."""
-    from .store.query import sql_query
+    """Run SQL on a corpus database, read-only (tables: documents, actors, ...).
+
+    Only the corpus is reachable: no files, no extensions, no settings, one
+    statement at a time.
+    """
+    from .store.query import QueryLimits, sql_query
     from .store.render import check_row_format, write_rows
+    if timeout <= 0 or max_rows < 1:
+        raise fail("--timeout must be positive and --max-rows at least 1", EXIT_USAGE)
     try:
         check_row_format(format)
-        columns, rows = sql_query(db, sql)
+        result = sql_query(db, sql, QueryLimits(timeout=timeout, max_rows=max_rows))
     except SaysoError as exc:
         raise fail(str(exc), exit_code(exc)) from exc
-    write_rows(columns, rows, format, sys.stdout)
+    write_rows(result.columns, result.rows, format, sys.stdout)
+    if result.truncated:
+        errors.print(f"sayso: printed the first {max_rows} rows only (--max-rows)",
+                     markup=False)
 
 
 @app.command()

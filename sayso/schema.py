@@ -22,10 +22,21 @@ def analysis_schema() -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.protocols.Validator:
+    """The schema's validator, the schema itself checked once, not per analysis."""
+    schema = analysis_schema()
+    validator = jsonschema.validators.validator_for(schema)
+    validator.check_schema(schema)
+    return validator(schema)
+
+
 def validate(analysis: dict[str, Any]) -> None:
     """Raise SchemaError naming the first problem in this analysis dict."""
     try:
-        jsonschema.validate(analysis, analysis_schema())
+        error = jsonschema.exceptions.best_match(_validator().iter_errors(analysis))
+        if error is not None:
+            raise error
     except jsonschema.ValidationError as exc:
         where = "/".join(str(p) for p in exc.absolute_path) or "(root)"
         raise SchemaError(f"{where}: {exc.message}") from exc

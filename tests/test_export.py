@@ -213,7 +213,8 @@ def test_sql_query_is_read_only(tmp_path):
     path = tmp_path / "corpus.duckdb"
     with Store(path) as writable:
         writable.put(sample_analysis())
-    assert sql_query(path, "SELECT count(*) AS n FROM attributions") == (["n"], [(2,)])
+    result = sql_query(path, "SELECT count(*) AS n FROM attributions")
+    assert (result.columns, result.rows) == (["n"], [(2,)])
     with pytest.raises(StoreError, match="read-only"):
         sql_query(path, "DELETE FROM documents")
     with Store(path) as again:

@@ -14,7 +14,8 @@ def analyze_documents(items: Iterable[Document | Failure], config: Config = Conf
     """Analyse documents in input order; failures pass through unchanged.
 
     A document whose analysis raises becomes a `Failure` naming it, so one
-    bad document never stops the batch; a stage that cannot load what it
+    bad document never stops the batch (nor does one longer than the parser
+    takes, which becomes a Failure); a stage that cannot load what it
     needs (a missing extra) raises before the first document.
     """
     nlp = load_pipeline(config.model)
@@ -26,6 +27,9 @@ def analyze_documents(items: Iterable[Document | Failure], config: Config = Conf
         for item in items:
             if isinstance(item, Failure):
                 pending.append(item)
+            elif len(item.text) > nlp.max_length:
+                pending.append(Failure(item.id, f"too large: {len(item.text):,} characters, "
+                                                f"over the parser's {nlp.max_length:,}"))
             else:
                 yield item
 

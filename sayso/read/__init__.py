@@ -10,7 +10,9 @@ chosen by the file name's suffix:
     .warc .arc (.gz)      one article per HTML page crawled (`sayso.read.warc`)
     .rss .atom .xml       one article per feed item (`sayso.read.feeds`)
 
-Any other file named on the command line is read as plain text.
+Any other file named on the command line is read as plain text. A document
+over the size limit (`sayso.read.limits`, 4 MiB unless
+``SAYSO_MAX_DOCUMENT_BYTES`` says otherwise) is a Failure, never read whole.
 """
 from __future__ import annotations
 
@@ -26,6 +28,8 @@ from .document import make_document
 from .feeds import FEED_SUFFIXES, read_feed, read_feed_file
 from .html import read_html_document
 from .jsonl import JSONL_SUFFIXES, read_jsonl_file, read_jsonl_lines
+from .limits import (bounded_lines, file_chunks, max_document_bytes, read_bounded,
+                     read_stream_bounded)
 from .text import read_text_document
 from .warc import WARC_SUFFIXES, read_warc, read_warc_stream
 
@@ -97,7 +101,7 @@ def _read_file(path: Path) -> Iterator[Document | Failure]:
         return
     reader = SINGLE_DOCUMENT_READERS.get(path.suffix.lower(), read_text_document)
     try:
-        yield reader(path.read_bytes(), str(path), document_id(path))
+        yield reader(read_bounded(path), str(path), document_id(path))
     except InputError as exc:
         yield Failure(exc.source, exc.problem)
     except OSError as exc:
@@ -114,20 +118,31 @@ def document_id(path: Path) -> str:
 
 
 def _read_stdin() -> Iterator[Document | Failure]:
-    """Documents from stdin; the first bytes tell JSONL, WARC, feed, HTML, text."""
-    data = sys.stdin.buffer.read()
-    head = data.lstrip()[:512].lower()
+    """Documents from stdin; the first bytes tell JSONL, WARC, feed, HTML, text.
+
+    JSONL and WARC are streamed; any other input is read up to the size limit.
+    """
+    stream = sys.stdin.buffer
+    if not hasattr(stream, "peek"):
+        stream = io.BufferedReader(stream)
+    head = stream.peek(512).lstrip()[:512].lower()
     try:
         if head.startswith(b"{"):
-            yield from read_jsonl_lines(iter(data.splitlines()), "<stdin>")
+            lines = bounded_lines(file_chunks(stream), max_document_bytes())
+            yield from read_jsonl_lines(lines, "<stdin>")
         elif head.startswith(b"warc/"):
-            yield from read_warc_stream(io.BytesIO(data), "<stdin>")
-        elif head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head):
-            yield from read_feed(data, "<stdin>")
-        elif head.startswith(b"<"):
-            yield read_html_document(data, "<stdin>", "stdin")
+            yield from read_warc_stream(stream, "<stdin>")
         else:
-            yield read_text_document(data, "<stdin>", "stdin")
+            yield from _read_stdin_document(
+                read_stream_bounded(stream, "<stdin>", max_document_bytes()), head)
     except InputError as exc:
         yield Failure(exc.source, exc.problem)
 
+
+def _read_stdin_document(data: bytes, head: bytes) -> Iterator[Document | Failure]:
+    if head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head):
+        yield from read_feed(data, "<stdin>")
+    elif head.startswith(b"<"):
+        yield read_html_document(data, "<stdin>", "stdin")
+    else:
+        yield read_text_document(data, "<stdin>", "stdin")

@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..model import Document, Failure
 from .blocks import fragment_paragraphs, normalized
 from .document import make_document
+from .limits import read_bounded
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 # feedparser flags these but reads the feed correctly
@@ -79,6 +80,6 @@ def _parse_problem(exc: BaseException | None) -> str:
 
 def read_feed_file(path: Path) -> Iterator[Document | Failure]:
     try:
-        yield from read_feed(path.read_bytes(), str(path))
+        yield from read_feed(read_bounded(path), str(path))
     except InputError as exc:
         yield Failure(exc.source, exc.problem)

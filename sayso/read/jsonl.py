@@ -4,7 +4,8 @@ Each line holds ``id`` and ``text`` or ``html``, and optionally ``title``,
 ``url``, ``outlet``, ``published`` and ``author``. A bad line (malformed
 JSON, not UTF-8, no id, no text) becomes a `Failure` naming ``file:line``;
 the other lines are still read. A truncated ``.gz`` file fails after the
-lines read before the damage.
+lines read before the damage. A line over the size limit
+(`sayso.read.limits`) is a Failure too, skipped without being held whole.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from ..errors import InputError
 from ..model import Document, Failure
 from .document import make_document
 from .html import extract_article
+from .limits import (OversizedLine, bounded_lines, file_chunks, gzip_chunks,
+                     max_document_bytes, too_large)
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 METADATA_FIELDS = ("title", "url", "outlet", "published", "author")
@@ -31,6 +34,7 @@ def record_to_document(record: object, source: str) -> Document:
         raise InputError(source, "record has no 'id'")
     metadata = {key: _string(record.get(key)) for key in METADATA_FIELDS}
     text, html = record.get("text"), record.get("html")
+    _check_unicode({"id": str(doc_id), "text": text, "html": html, **metadata}, source)
     if isinstance(text, str) and text.strip():
         return make_document(str(doc_id), text, **metadata)
     if isinstance(html, str) and html.strip():
@@ -40,6 +44,20 @@ def record_to_document(record: object, source: str) -> Document:
 
 def _string(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _check_unicode(fields: dict[str, object], source: str) -> None:
+    """InputError when a field holds a lone surrogate ("\\ud800"): JSON allows
+    it, but it is not text and cannot be stored or hashed."""
+    for key, value in fields.items():
+        if not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InputError(source, f"'{key}' holds a lone surrogate "
+                                     f"(\\u{ord(value[exc.start]):04x} at character "
+                                     f"{exc.start}), not text") from exc
 
 
 def line_document(raw: bytes | str, source: str) -> Document:
@@ -55,13 +73,19 @@ def line_document(raw: bytes | str, source: str) -> Document:
     return record_to_document(record, source)
 
 
-def read_jsonl_lines(lines: Iterable[bytes | str], name: str) -> Iterator[Document | Failure]:
+def read_jsonl_lines(lines: Iterable[bytes | str | OversizedLine], name: str,
+                     limit: int | None = None) -> Iterator[Document | Failure]:
     """Documents from JSONL lines; a bad line is a Failure naming ``name:line``."""
+    limit = limit or max_document_bytes()
     for number, raw in enumerate(lines, start=1):
+        source = f"{name}:{number}"
+        if isinstance(raw, OversizedLine):
+            yield Failure(source, f"line {too_large(raw.size, limit)}")
+            continue
         if not raw.strip():
             continue
         try:
-            yield line_document(raw, f"{name}:{number}")
+            yield line_document(raw, source)
         except InputError as exc:
             yield Failure(exc.source, exc.problem)
 
@@ -69,45 +93,26 @@ def read_jsonl_lines(lines: Iterable[bytes | str], name: str) -> Iterator[Docume
 class _CountedLines:
     """Lines of a file, counting how many were read (to report a failure)."""
 
-    def __init__(self, lines: Iterable[bytes]):
+    def __init__(self, lines: Iterable[bytes | OversizedLine]):
         self.lines, self.count = lines, 0
 
-    def __iter__(self) -> Iterator[bytes]:
+    def __iter__(self) -> Iterator[bytes | OversizedLine]:
         for line in self.lines:
             self.count += 1
             yield line
 
 
-def gzip_lines(path: Path, chunk_size: int = 1 << 16) -> Iterator[bytes]:
-    """The lines of a gzip file, each yielded as soon as it is decompressed.
-
-    Unlike `gzip.open`, a truncated file yields every whole line before the
-    damage, then raises EOFError.
-    """
-    inflater = zlib.decompressobj(wbits=31)
-    pending = b""
-    with open(path, "rb") as handle:
-        while chunk := handle.read(chunk_size):
-            pending += inflater.decompress(chunk)
-            *lines, pending = pending.split(b"\n")
-            yield from (line + b"\n" for line in lines)
-    if not inflater.eof:
-        raise EOFError("compressed file ended before the end-of-stream marker")
-    if pending:
-        yield pending
-
-
 def read_jsonl_file(path: Path) -> Iterator[Document | Failure]:
-    """Documents from a .jsonl or .jsonl.gz file."""
+    """Documents from a .jsonl or .jsonl.gz file, one line in memory at a time:
+    a line over the size limit (`sayso.read.limits`) is skipped unread."""
+    limit = max_document_bytes()
     lines = _CountedLines(())
     try:
-        if path.name.lower().endswith(".gz"):
-            lines = _CountedLines(gzip_lines(path))
-            yield from read_jsonl_lines(lines, str(path))
-        else:
-            with open(path, "rb") as handle:
-                lines = _CountedLines(handle)
-                yield from read_jsonl_lines(lines, str(path))
+        with open(path, "rb") as handle:
+            chunks = gzip_chunks(handle) if path.name.lower().endswith(".gz") \
+                else file_chunks(handle)
+            lines = _CountedLines(bounded_lines(chunks, limit))
+            yield from read_jsonl_lines(lines, str(path), limit)
     except (EOFError, zlib.error) as exc:
         yield Failure(str(path), f"truncated or corrupt gzip file after line "
                                  f"{lines.count}: {exc}")

@@ -23,6 +23,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from ..errors import InputError
 from ..model import Document, Failure
 from .html import decode_html, extract_article
+from .limits import max_document_bytes, too_large
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -119,7 +120,10 @@ def is_html_page(record) -> bool:
 def _record_document(record, name: str) -> Document | Failure:
     uri = record.rec_headers.get_header("WARC-Target-URI")
     source = f"{name} [{uri}]"
-    data = record.content_stream().read()
+    limit = max_document_bytes()
+    data = record.content_stream().read(limit + 1)
+    if len(data) > limit:
+        return Failure(source, too_large(len(data), limit))
     if record.raw_stream.limit:
         raise TruncatedArchive(f"the record of {uri} is cut off")
     try:

@@ -214,7 +214,8 @@ class Store:
             raise StoreError(f"{self.path}: {problem}: {_first_line(exc)}") from exc
 
 
-def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _connect(path: str, read_only: bool, config: dict[str, Any] | None = None
+             ) -> duckdb.DuckDBPyConnection:
     """Open the database; a lock held for a moment (`sayso serve` copying the
     corpus) is waited out for up to `LOCK_WAIT_SECONDS`."""
     if path != MEMORY and read_only and not Path(path).exists():
@@ -222,7 +223,7 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
+            return duckdb.connect(path, read_only=read_only, config=config or {})
         except duckdb.Error as exc:
             if "Could not set lock" not in str(exc) or time.monotonic() >= deadline:
                 raise StoreError(f"{path}: {_open_problem(exc)}") from exc

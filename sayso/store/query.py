@@ -1,7 +1,8 @@
 """Asking a corpus questions: who said what, which actors, and raw SQL.
 
 The questions are SQL kept in ``sayso/data/store/queries.sql``. `sql_query`
-runs a user's SQL on a read-only connection, so it cannot change the corpus.
+runs a user's SQL through `sayso.store.readonly`: one reading statement,
+no files outside the corpus, bounded in time and rows.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 
 from ..errors import UsageError
 from .db import Store
+from .readonly import QueryLimits, QueryResult, run_user_sql
 from .sql import sql_sections
 
 ROW_FIELDS = {
@@ -133,7 +135,6 @@ def top_sources(store: Store, limit: int = 5) -> list[tuple[str, int]]:
     return store.fetch(sql_sections("queries.sql")["top_sources"], [limit])
 
 
-def sql_query(db: str | Path, sql: str) -> tuple[list[str], list[tuple]]:
-    """Column names and rows of one SQL statement, run read-only."""
-    with Store(db, read_only=True) as store:
-        return store.columns_and_rows(sql)
+def sql_query(db: str | Path, sql: str, limits: QueryLimits = QueryLimits()) -> QueryResult:
+    """Column names and rows of one reading SQL statement (`run_user_sql`)."""
+    return run_user_sql(db, sql, limits)

@@ -18,6 +18,11 @@ from ..parse import doc_text
 from . import lexicon, phoenix
 from .candidates import Mention
 
+# What may stand between a title and the name it describes; matched in place,
+# since slicing the text between a phrase and every far-away name was cubic.
+_BLANK_OR_COMMA = re.compile(r"\s*,?\s*")
+_COMMA = re.compile(r"\s*,\s*")
+
 ATTACHED_PREPOSITIONS = {"in", "from", "at", "of", "with"}
 GROUP_AGENTS = {"REB", "UAF", "INS", "SEP", "RAD"}
 NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
@@ -80,8 +85,8 @@ def _title_of_a_name(text: str, start: int, end: int, named: list[Mention]) -> b
     """"UN envoy Jeanine Hennis-Plasschaert", "Aleksandr Lukashevich,
     Russia's foreign minister": the phrase describes a person next to it."""
     return any(m.kind == "person" and (
-        (m.start >= end and text[end:m.start].strip() in ("", ","))
-        or (m.end <= start and text[m.end:start].strip() == ","))
+        (m.start >= end and _BLANK_OR_COMMA.fullmatch(text, end, m.start))
+        or (m.end <= start and _COMMA.fullmatch(text, m.end, start)))
         for m in named)
 
 

@@ -35,9 +35,10 @@ def find_channels(sentence: TokenSpan, content: Sequence[Span],
     taken: list[Span] = []
     for start, trigger in _trigger_matches(outside):
         phrase = _channel_phrase(outside[start], trigger)
-        if phrase is None:
+        spans = token_spans(phrase or ())
+        if not spans:  # no phrase, or only space tokens
             continue
-        span = hull(token_spans(phrase))
+        span = hull(spans)
         if any(span[0] < end and start_ < span[1] for start_, end in taken):
             continue
         taken.append(span)
