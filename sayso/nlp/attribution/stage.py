@@ -15,6 +15,7 @@ from functools import lru_cache
 from ...model import Analysis
 from ...resources import read_table
 from .. import actors  # noqa: F401  (registered first: this stage reads its actors)
+from ..boilerplate import in_boilerplate
 from ..language import in_foreign_paragraph
 from ..parse import ParsedDocument
 from ..stages import register
@@ -46,7 +47,8 @@ def find_candidates(parsed: ParsedDocument,
                     tagger: Callable[[ParsedDocument], list[Candidate]],
                     prefer_tagger: bool = False) -> list[Candidate]:
     """The tagger's and the rules' candidates, merged (see `merge.py`),
-    except those cued in a paragraph not in English (`language.py`)."""
+    except those cued in a paragraph not in English (`language.py`) or in
+    boilerplate."""
     quotes = find_quotes(parsed.text)
 
     def trusted(candidate: Candidate) -> bool:
@@ -61,7 +63,8 @@ def find_candidates(parsed: ParsedDocument,
     merged = merge_candidates(tagger(parsed), rule_candidates(parsed),
                               keep_rule_only=trusted, prefer_tagger=prefer_tagger)
     return [with_rule_source(parsed, c) if c.finder == TAGGER else c for c in merged
-            if not in_foreign_paragraph(parsed.text, c.cue[0])]
+            if not in_foreign_paragraph(parsed.text, c.cue[0])
+            and not in_boilerplate(parsed.document, c.cue[0])]
 
 
 def with_rule_source(parsed: ParsedDocument, candidate: Candidate) -> Candidate:
