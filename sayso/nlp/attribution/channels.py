@@ -102,6 +102,10 @@ def _without_clauses(head: Token) -> list[Token]:
 
 
 def _names_something(phrase: list[Token]) -> bool:
+    """A phrase with a name, an organisation or an outlet word ("on Sunday"
+    names no channel)."""
     kinds = lexicon().source_kinds
+    if all(t.ent_type_ in ("DATE", "TIME") or not t.is_alpha for t in phrase):
+        return False
     return any(t.pos_ == "PROPN" or t.ent_type_ in NAMING_ENTITIES
                or kinds.get(t.lower_) == "outlet" for t in phrase)

@@ -72,7 +72,7 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
     named = [a for a in actors if a.kind != "anonymous"]
     head = head_token(doc, span)
     genders = Genders(actors, doc, speakers)
-    if found := (actor_for_span(named, span)
+    if found := (_person_in(named, doc, span) or actor_for_span(named, span)
                  or (_definite_description(head) and _description_actor(named, head, genders))
                  or actor_for_span(actors, span)):
         return found
@@ -83,6 +83,18 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
     if head.pos_ == "NOUN":
         return _description_actor(actors, head, genders)
     return None
+
+
+def _person_in(actors: Sequence[Actor], doc: Doc, span: Span) -> str | None:
+    """A person named inside the source span, not as a possessor: in
+    "Name, the general secretary of the Union", "the mayor of Port Ellis,
+    Name" and "Name of the Guild" the person speaks, the organisation is
+    their affiliation ("Name's office" is the office)."""
+    text = doc_text(doc)
+    people = [a for a in actors if a.kind == "person" and any(
+        span[0] <= s and e <= span[1] and not text.startswith(("'s", "’s"), e)
+        for s, e in a.mentions)]
+    return actor_for_span(people, span) if people else None
 
 
 def speaker_part(doc: Doc, span: Span) -> Span:
