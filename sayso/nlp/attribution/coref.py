@@ -72,7 +72,7 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
     named = [a for a in actors if a.kind != "anonymous"]
     head = head_token(doc, span)
     genders = Genders(actors, doc, speakers)
-    if found := (_person_in(named, doc, span) or actor_for_span(named, span)
+    if found := (actor_for_span(named, span)
                  or (_definite_description(head) and _description_actor(named, head, genders))
                  or actor_for_span(actors, span)):
         return found
@@ -85,15 +85,20 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
     return None
 
 
-def _person_in(actors: Sequence[Actor], doc: Doc, span: Span) -> str | None:
-    """A person named inside the source span, not as a possessor: in
-    "Name, the general secretary of the Union", "the mayor of Port Ellis,
-    Name" and "Name of the Guild" the person speaks, the organisation is
-    their affiliation ("Name's office" is the office)."""
+def named_person(actors: Sequence[Actor], doc: Doc, span: Span) -> str | None:
+    """The person a source span names as the speaker: in "Name, the general
+    secretary of the Union", "the mayor of Port Ellis, Name" and "Name of
+    the Guild" the person speaks and the organisation is their affiliation.
+    A person after a preposition ("a spokesperson for Sen. Chuck Grassley")
+    or a possessor ("Name's office") is not the speaker."""
     text = doc_text(doc)
-    people = [a for a in actors if a.kind == "person" and any(
-        span[0] <= s and e <= span[1] and not text.startswith(("'s", "’s"), e)
-        for s, e in a.mentions)]
+
+    def speaking(start: int, end: int) -> bool:
+        before = text[span[0]:start].rstrip()
+        return (span[0] <= start and end <= span[1] and (not before or before.endswith(","))
+                and not text.startswith(("'s", "’s"), end))
+    people = [a for a in actors if a.kind == "person"
+              and any(speaking(s, e) for s, e in a.mentions)]
     return actor_for_span(people, span) if people else None
 
 
