@@ -25,7 +25,7 @@ from .describe import describe
 from .kinds import mention_kind
 from .phrases import agent_mentions, reference_mentions
 from .resolve import (Entity, add_uncovered_mentions, attach_references, cluster,
-                      merge_early_surnames)
+                      merge_early_surnames, merge_person_names)
 
 __all__ = ["actors_stage", "find_actors"]
 
@@ -42,6 +42,7 @@ def find_actors(document: Document, doc: Doc) -> tuple[Actor, ...]:
     named = [m for m in _mentions(doc) if not in_boilerplate(document, m.start)]
     entities = cluster(text, named)
     merge_early_surnames(text, entities)
+    merge_person_names(text, entities)
     add_uncovered_mentions(text, entities)
     describe(doc, entities)
     attach_references(entities, [m for m in reference_mentions(text)
