@@ -14,7 +14,9 @@ Before enrichment, on candidate spans (`read_candidates`):
   cue replaces it, or none;
 - a quote standing alone as a sentence ("Governor Lena Brooks stepped to
   the microphone. "The bridge will reopen in June."") is given to the
-  speaker in focus: the person who is the subject of the sentence before.
+  speaker in focus: the person who is the subject of the sentence before,
+  or, for a quote opening a paragraph, the speaker of the quote that ended
+  the paragraph before.
 
 After enrichment, on attributions (`read_document`):
 - channels (an interview, a translation, a statement, a press conference)
@@ -42,6 +44,7 @@ from ..actors import lexicon as actor_lexicon
 from ..parse import ParsedDocument
 from .candidates import Candidate
 from .channels import find_channels
+from .enrich import quoted_share
 from .quotes import find_quotes
 from .rules import source_of_cue
 
@@ -71,12 +74,29 @@ def read_candidates(parsed: ParsedDocument, actors: Sequence[Actor],
 
 def _fixed(parsed: ParsedDocument, candidate: Candidate) -> Candidate:
     text = parsed.text
-    content = tuple(_balanced(text, _without_tail(text, _unrelayed(text, s))) for s in
-                    candidate.content)
-    source = _unrelayed_source(text, candidate.source)
+    content, source = _quote_overrun(text, candidate.content, candidate.source)
+    content = tuple(_balanced(text, _without_tail(text, _unrelayed(text, s))) for s in content)
+    source = _unrelayed_source(text, source)
     if source is not None and any(s <= source[0] and source[1] <= e for s, e in content):
         source = _outside(source_of_cue(parsed.doc, candidate.cue), content)
     return replace(candidate, content=content, source=source)
+
+
+def _quote_overrun(text: str, content: tuple[Span, ...], source: Span | None
+                   ) -> tuple[tuple[Span, ...], Span | None]:
+    """'"We lost two cranes," harbour chief Ada Lenz said': a quoted content
+    ends at its closing mark; the words between the mark and the source
+    belong to the source."""
+    if len(content) != 1 or source is None:
+        return content, source
+    start, end = content[0]
+    quote = next((q for q in find_quotes(text) if len(q.pieces) == 1
+                  and q.start - 1 <= start <= q.start and q.end < end), None)
+    if quote is None or not quote.end < source[0] <= end + 1 or '"' in text[quote.end + 1:end]:
+        return content, source
+    tail = re.search(r"[^\W_]", text[quote.end:source[0]])
+    begin = quote.end + tail.start() if tail else source[0]
+    return ((start, quote.end),), (begin, source[1])
 
 
 def _outside(source: Span | None, content: Sequence[Span]) -> Span | None:
@@ -130,7 +150,7 @@ def _unrelayed_source(text: str, source: Span | None) -> Span | None:
 def standalone_quotes(parsed: ParsedDocument, actors: Sequence[Actor],
                       candidates: Sequence[Candidate]) -> list[Candidate]:
     """Quotes that are whole sentences of their own with no cue, given to
-    the person who is the subject of the sentence before in the paragraph."""
+    the speaker in focus (`_speaker_in_focus`)."""
     text = parsed.text
     taken = [span for c in candidates for span in (*c.content, c.cue)]
     sentences = list(parsed.doc.sents)
@@ -138,15 +158,37 @@ def standalone_quotes(parsed: ParsedDocument, actors: Sequence[Actor],
     for quote in find_quotes(text):
         if len(quote.pieces) != 1 or any(s < quote.end and quote.start < e for s, e in taken):
             continue
-        index = _sentence_index(sentences, quote.start)
-        if index is None or index == 0 or not _alone(text, sentences[index], quote.pieces[0]):
+        first = _sentence_index(sentences, quote.start)
+        last = _sentence_index(sentences, quote.end - 1)
+        if first is None or last is None or not _alone(text, sentences[first:last + 1],
+                                                        quote.pieces[0]):
             continue
-        speaker = _subject_person(sentences[index - 1], actors)
-        if speaker is not None and "\n" not in text[sentences[index - 1].end_char:quote.start]:
-            mark = (quote.start - 1, quote.start)
-            found.append(Candidate(cue=mark, content=quote.pieces, source=speaker,
-                                   finder="document"))
+        speaker = _speaker_in_focus(parsed, actors, candidates, sentences, first)
+        if speaker is not None:
+            found.append(Candidate(cue=(quote.start - 1, quote.start), content=quote.pieces,
+                                   source=speaker, finder="document"))
     return found
+
+
+def _speaker_in_focus(parsed: ParsedDocument, actors: Sequence[Actor],
+                      candidates: Sequence[Candidate], sentences: Sequence[TokenSpan],
+                      index: int) -> Span | None:
+    """The person who is the subject of the sentence before in the same
+    paragraph; for a quote opening a paragraph, the source of the quote
+    that ended the paragraph before."""
+    text = parsed.text
+    if index == 0:
+        return None
+    before = sentences[index - 1]
+    gap = text[before.start_char:sentences[index].start_char]
+    if "\n" not in gap[len(gap.rstrip()):]:
+        return _subject_person(before, actors)
+    in_before = [c for c in candidates if before.start_char <= c.cue[0] < before.end_char]
+    last = max(in_before, key=lambda c: c.cue[0], default=None)
+    quotes = find_quotes(text)
+    if last is None or last.source is None or quoted_share(last.content, quotes, text) < 0.5:
+        return None
+    return last.source
 
 
 def _sentence_index(sentences: Sequence[TokenSpan], position: int) -> int | None:
@@ -154,9 +196,9 @@ def _sentence_index(sentences: Sequence[TokenSpan], position: int) -> int | None
                  if s.start_char <= position < s.end_char), None)
 
 
-def _alone(text: str, sentence: TokenSpan, piece: Span) -> bool:
-    """Whether a quote is its sentence, with no words outside its marks."""
-    outside = text[sentence.start_char:piece[0]] + text[piece[1]:sentence.end_char]
+def _alone(text: str, sentences: Sequence[TokenSpan], piece: Span) -> bool:
+    """Whether a quote is its sentences, with no words outside its marks."""
+    outside = text[sentences[0].start_char:piece[0]] + text[piece[1]:sentences[-1].end_char]
     return not any(ch.isalnum() for ch in outside) and text[piece[1] - 1:piece[1]] in ".!?"
 
 
