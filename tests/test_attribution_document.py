@@ -25,7 +25,7 @@ def test_a_balanced_content_is_kept():
 
 
 @pytest.mark.parametrize("tail", [", a claim the union rejects", ", an allegation the firm denies",
-                                  ", a figure the ministry disputes."])
+                                  ", a charge the ministry disputes."])
 def test_a_trailing_comment_is_not_content(tail):
     text = f"The director said the workers had been paid in full{tail}"
     span = (text.index("the workers"), len(text))

@@ -140,7 +140,8 @@ def person_of_body_mentions(doc: Doc) -> list[Mention]:
         if ent.label_ != "ORG":
             continue
         before = PERSON_BEFORE_BODY.search(text, max(0, ent.start_char - 60), ent.start_char)
-        if before and _plain_name(before.group("person")):
+        if (before and _plain_name(before.group("person"))
+                and not lexicon.title_pattern().search(text, before.start(), ent.end_char)):
             found.append(Mention(before.start("person"), before.end("person"), "title", "PERSON"))
     return found
 

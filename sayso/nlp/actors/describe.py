@@ -129,9 +129,10 @@ def _office(prefix: str, role: re.Match[str]) -> str:
     """A role with the office it heads when one follows in the prefix:
     "Coordinator of Civil Affairs in the Valley", else the role word."""
     rest = prefix[role.end():].rstrip()
-    if rest.startswith(" of ") and role.group()[:1].isupper():
-        return role.group() + rest
-    return role.group()
+    if not rest.startswith(" of ") or not role.group()[:1].isupper():
+        return role.group()
+    title = lexicon.title_pattern().search(rest)
+    return role.group() + (rest[:title.start()].rstrip() if title else rest)
 
 
 def _take_possessed_role(text: str, start: int, person: Entity,

@@ -195,9 +195,11 @@ def _short_forms(text: str, entity: Entity) -> list[str]:
 def merge_person_names(text: str, entities: list[Entity]) -> None:
     """One person, one actor: an entity of another kind named only by a
     person's full name or surname ("Daniel Harel" alone on a caption line,
-    typed an organisation) joins that person."""
+    typed an organisation) joins that person. Not a listed name or place:
+    "India" stays a country whatever person the parse made of "Dalit India"."""
     people = [e for e in entities if e.kind == "person"]
-    for other in [e for e in entities if e.kind != "person" and not e.canonical]:
+    for other in [e for e in entities if e.kind in ("organization", "group")
+                  and not e.canonical and not any(m.entry or m.known for m in e.mentions)]:
         names = {normal(text[m.start:m.end]) for m in other.named()}
         same = [p for p in people if names and names <= _person_forms(text, p)]
         if len(same) == 1:

@@ -12,11 +12,12 @@ Before enrichment, on candidate spans (`read_candidates`):
   the source stops before "reported by", whose outlet is a channel;
 - a source never lies inside its own content: the parse's subject of the
   cue replaces it, or none;
-- a quote standing alone as a sentence ("Governor Lena Brooks stepped to
-  the microphone. "The bridge will reopen in June."") is given to the
-  speaker in focus: the person who is the subject of the sentence before,
-  or, for a quote opening a paragraph, the speaker of the quote that ended
-  the paragraph before.
+- a quote standing alone as a sentence is given to the speaker in focus:
+  it is one more content span of the statement in the sentence before
+  ('Schiff said. "The other factor ..."', or a quoted statement ending the
+  paragraph before), or the direct statement of the person who is the
+  subject of the sentence before ("Governor Lena Brooks stepped to the
+  microphone. "The bridge will reopen in June."").
 
 After enrichment, on attributions (`read_document`):
 - channels (an interview, a translation, a statement, a press conference)
@@ -68,8 +69,7 @@ def read_candidates(parsed: ParsedDocument, actors: Sequence[Actor],
                     candidates: Sequence[Candidate]) -> list[Candidate]:
     """The candidates with their spans read against the whole article, and
     the standalone quotes given to the speaker in focus."""
-    fixed = [_fixed(parsed, c) for c in candidates]
-    return fixed + standalone_quotes(parsed, actors, fixed)
+    return standalone_quotes(parsed, actors, [_fixed(parsed, c) for c in candidates])
 
 
 def _fixed(parsed: ParsedDocument, candidate: Candidate) -> Candidate:
@@ -148,47 +148,47 @@ def _unrelayed_source(text: str, source: Span | None) -> Span | None:
 
 
 def standalone_quotes(parsed: ParsedDocument, actors: Sequence[Actor],
-                      candidates: Sequence[Candidate]) -> list[Candidate]:
+                      candidates: list[Candidate]) -> list[Candidate]:
     """Quotes that are whole sentences of their own with no cue, given to
-    the speaker in focus (`_speaker_in_focus`)."""
+    the speaker in focus: the quote is one more content span of the
+    statement in the sentence before (as PolNeAR annotates it), or, after
+    a sentence whose subject is a person but that states nothing, a direct
+    statement of that person."""
     text = parsed.text
-    taken = [span for c in candidates for span in (*c.content, c.cue)]
     sentences = list(parsed.doc.sents)
-    found = []
+    found = list(candidates)
     for quote in find_quotes(text):
+        taken = [span for c in found for span in (*c.content, c.cue)]
         if len(quote.pieces) != 1 or any(s < quote.end and quote.start < e for s, e in taken):
             continue
         first = _sentence_index(sentences, quote.start)
         last = _sentence_index(sentences, quote.end - 1)
-        if first is None or last is None or not _alone(text, sentences[first:last + 1],
-                                                        quote.pieces[0]):
+        if first is None or last is None or first == 0 or not _alone(
+                text, sentences[first:last + 1], quote.pieces[0]):
             continue
-        speaker = _speaker_in_focus(parsed, actors, candidates, sentences, first)
-        if speaker is not None:
-            found.append(Candidate(cue=(quote.start - 1, quote.start), content=quote.pieces,
-                                   source=speaker, finder="document"))
+        _give_to_focus(parsed, actors, found, sentences[first - 1], quote.pieces[0])
     return found
 
 
-def _speaker_in_focus(parsed: ParsedDocument, actors: Sequence[Actor],
-                      candidates: Sequence[Candidate], sentences: Sequence[TokenSpan],
-                      index: int) -> Span | None:
-    """The person who is the subject of the sentence before in the same
-    paragraph; for a quote opening a paragraph, the source of the quote
-    that ended the paragraph before."""
+def _give_to_focus(parsed: ParsedDocument, actors: Sequence[Actor], found: list[Candidate],
+                   before: TokenSpan, piece: Span) -> None:
+    """Add the quote to the statement cued in the sentence before (in the
+    same paragraph, or a quoted one ending the paragraph before), or make
+    it the statement of that sentence's subject person."""
     text = parsed.text
-    if index == 0:
-        return None
-    before = sentences[index - 1]
-    gap = text[before.start_char:sentences[index].start_char]
-    if "\n" not in gap[len(gap.rstrip()):]:
-        return _subject_person(before, actors)
-    in_before = [c for c in candidates if before.start_char <= c.cue[0] < before.end_char]
-    last = max(in_before, key=lambda c: c.cue[0], default=None)
+    gap = text[before.start_char:piece[0]]
+    same_paragraph = "\n" not in gap[len(before.text.rstrip()):]
+    stated = [c for c in found if before.start_char <= c.cue[0] < before.end_char
+              and c.source is not None]
+    last = max(stated, key=lambda c: c.cue[0], default=None)
     quotes = find_quotes(text)
-    if last is None or last.source is None or quoted_share(last.content, quotes, text) < 0.5:
-        return None
-    return last.source
+    if last is not None and (same_paragraph or quoted_share(last.content, quotes, text) >= 0.5):
+        found[found.index(last)] = replace(last, content=(*last.content, piece))
+        return
+    speaker = _subject_person(before, actors) if same_paragraph and last is None else None
+    if speaker is not None:
+        found.append(Candidate(cue=(piece[0] - 1, piece[0]), content=(piece,),
+                               source=speaker, finder="document"))
 
 
 def _sentence_index(sentences: Sequence[TokenSpan], position: int) -> int | None:
@@ -237,6 +237,7 @@ def carried_channels(parsed: ParsedDocument, actors: Sequence[Actor],
         by_sentence.setdefault(index, []).append(attribution)
     context: dict[str, tuple[Channel, ...]] = {}
     done: dict[str, Attribution] = {}
+    people = {a.id for a in actors if a.kind == "person"}
     for index, sentence in enumerate(sentences):
         if _new_scene(sentence.text):
             context.clear()
@@ -244,7 +245,7 @@ def carried_channels(parsed: ParsedDocument, actors: Sequence[Actor],
         if not own:
             _channels_without_statement(sentence, actors, context)
         for attribution in own:
-            done[attribution.id] = _carried(attribution, context)
+            done[attribution.id] = _carried(attribution, context, people)
     return [done.get(a.id, a) for a in attributions]
 
 
@@ -257,7 +258,9 @@ def _channels_without_statement(sentence: TokenSpan, actors: Sequence[Actor],
                                 context: dict[str, tuple[Channel, ...]]) -> None:
     """"X spoke of the developments in an interview with Al-Marsad, as
     translated by the Ledger": the channels of X's next statements."""
-    channels = tuple(c for c in find_channels(sentence, (), actors) if c.role in CARRIED_ROLES)
+    people = {a.id for a in actors if a.kind == "person"}
+    channels = tuple(c for c in find_channels(sentence, (), actors)
+                     if c.role in CARRIED_ROLES and c.actor not in people)
     speaker = _subject_person(sentence, actors)
     if channels and speaker is not None:
         person = _person_at(actors, speaker)
@@ -270,12 +273,14 @@ def _person_at(actors: Sequence[Actor], span: Span) -> str | None:
         span[0] <= s and e <= span[1] for s, e in a.mentions)), None)
 
 
-def _carried(attribution: Attribution, context: dict[str, tuple[Channel, ...]]
-             ) -> Attribution:
+def _carried(attribution: Attribution, context: dict[str, tuple[Channel, ...]],
+             people: set[str]) -> Attribution:
+    """A statement with the speaker's channels (none through a person:
+    "told Netanyahu" is no interview a later statement went through)."""
     actor = attribution.source.actor if attribution.source else None
     if actor is None:
         return attribution
-    own = tuple(c for c in attribution.via if c.role in CARRIED_ROLES)
+    own = tuple(c for c in attribution.via if c.role in CARRIED_ROLES and c.actor not in people)
     if own:
         context[actor] = own
         return attribution
