@@ -33,6 +33,7 @@ After enrichment, on attributions (`read_document`):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -192,8 +193,9 @@ def _give_to_focus(parsed: ParsedDocument, actors: Sequence[Actor], found: list[
 
 
 def _sentence_index(sentences: Sequence[TokenSpan], position: int) -> int | None:
-    return next((i for i, s in enumerate(sentences)
-                 if s.start_char <= position < s.end_char), None)
+    """The index of the sentence holding a position (sentences in order)."""
+    index = bisect_right([s.start_char for s in sentences], position) - 1
+    return index if index >= 0 and position < sentences[index].end_char else None
 
 
 def _alone(text: str, sentences: Sequence[TokenSpan], piece: Span) -> bool:
@@ -258,14 +260,15 @@ def _channels_without_statement(sentence: TokenSpan, actors: Sequence[Actor],
                                 context: dict[str, tuple[Channel, ...]]) -> None:
     """"X spoke of the developments in an interview with Al-Marsad, as
     translated by the Ledger": the channels of X's next statements."""
+    speaker = _subject_person(sentence, actors)
+    person = _person_at(actors, speaker) if speaker is not None else None
+    if person is None:
+        return
     people = {a.id for a in actors if a.kind == "person"}
     channels = tuple(c for c in find_channels(sentence, (), actors)
                      if c.role in CARRIED_ROLES and c.actor not in people)
-    speaker = _subject_person(sentence, actors)
-    if channels and speaker is not None:
-        person = _person_at(actors, speaker)
-        if person is not None:
-            context[person] = channels
+    if channels:
+        context[person] = channels
 
 
 def _person_at(actors: Sequence[Actor], span: Span) -> str | None:
