@@ -90,16 +90,20 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
 def named_person(actors: Sequence[Actor], doc: Doc, span: Span) -> str | None:
     """The person a source span names as the speaker: in "Name, the general
     secretary of the Union", "the mayor of Port Ellis, Name", "Name of the
-    Guild" and "Civil Defense Authority director Name" the person speaks and
-    the organisation is their affiliation.
+    Guild" and "Civil Defense Authority director Name" (the name heads the
+    phrase) the person speaks and the organisation is their affiliation.
     A person after a preposition ("a spokesperson for Sen. Chuck Grassley")
     or a possessor ("Name's office") is not the speaker."""
     text = doc_text(doc)
+    head = head_token(doc, span)
+
+    def heads(start: int, end: int) -> bool:
+        return head is not None and start <= head.idx < end
 
     def speaking(start: int, end: int) -> bool:
         before = text[span[0]:start].rstrip()
         placed = (not before or before.endswith(",")
-                  or (end == span[1] and not _preposition_near_end(before)))
+                  or (end == span[1] and heads(start, end) and not _preposition_near_end(before)))
         return (span[0] <= start and end <= span[1] and placed
                 and not text.startswith(("'s", "’s"), end))
     people = [a for a in actors if a.kind == "person"
