@@ -16,8 +16,8 @@ from sayso.schema import validate
 
 TUNED = articles()
 HELD_OUT = articles(heldout=True)
-HELD_OUT_FLOOR = 24
-"""Held-out checks passing when the rules were last changed (of 25)."""
+HELD_OUT_FLOOR = 36
+"""Held-out checks passing when the rules were last changed (of 40)."""
 
 
 def _analysis(article):
@@ -38,7 +38,7 @@ def test_held_out_articles_keep_their_score(nlp):
         checks = load_checks(article)
         passed += len(checks) - len(failures(_analysis(article), checks))
         total += len(checks)
-    assert total == 25
+    assert total == 40
     assert passed >= HELD_OUT_FLOOR
 
 
