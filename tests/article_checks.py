@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "article"
-QUOTE_MARKS = '"“”'
 
 
 def articles(heldout: bool = False) -> list[Path]:

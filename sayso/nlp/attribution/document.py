@@ -50,7 +50,6 @@ from .enrich import quoted_share
 from .quotes import find_quotes
 from .rules import source_of_cue
 
-QUOTE_MARKS = "\"“”"
 CLOSING_MARKS = "\"”"
 RELAYED_BY = re.compile(r"\s+(?:as\s+)?(?:reported|cited|quoted|relayed)\s+by\s+")
 CONTENT_RELAYED = re.compile(r"^(?:as\s+)?(?:reported|cited|quoted)\s+by\s+[^,]{2,60},\s*")
@@ -74,6 +73,8 @@ def read_candidates(parsed: ParsedDocument, actors: Sequence[Actor],
 
 
 def _fixed(parsed: ParsedDocument, candidate: Candidate) -> Candidate:
+    """One candidate's content and source spans read against the article
+    (see the module docstring, first list)."""
     text = parsed.text
     content, source = _quote_overrun(text, candidate.content, candidate.source)
     content = tuple(_balanced(text, _without_tail(text, _unrelayed(text, s))) for s in content)
