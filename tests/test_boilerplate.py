@@ -35,6 +35,11 @@ CASES = {
     "agency_credit": (["(Jane Doe/Coastline Wire)", "(John Smith/Reuters)"],
                       ["(Reuters) - Troops pulled back on Monday.",
                        "The vote (held on Friday) was close."]),
+    "photo_paren": (["(Photo: Ana Berg/Coastline Wire)", "(Photos: city council)"],
+                    ["(Photo taken on Friday.)", "(Reuters) - Troops pulled back."]),
+    "photo_paren_ending": (["Farmers at the river bank. (Photo: Ana Berg/Valley Press)"],
+                           ["The photo (taken on Friday) shows the bank.",
+                            "(Photo: Ana Berg/Valley Press) Farmers at the bank."]),
     "photo_by": (["Photo by Tom Reed", "Images courtesy of the city council"],
                  ["Photos by the agency showed the damage on Friday."]),
     "photo_licence": (["Photo of the bridge by Flickr user Kes, used under a Creative "
@@ -94,3 +99,10 @@ def test_reader_spans_win_over_pattern_matches():
     document = replace(read_text("x"), text="Photo: AP\nBody.",
                        boilerplate=(Boilerplate("caption", (0, 9)),))
     assert mark_boilerplate(document).boilerplate == (Boilerplate("caption", (0, 9)),)
+
+
+def test_a_caption_ending_marks_only_its_credit():
+    text = "Senator Amsel said so.\nFarmers at the bank. (Photo: Ana Berg/Valley Press)\n"
+    [found] = find_boilerplate(text)
+    assert found.kind == "credit"
+    assert text[slice(*found.span)] == "(Photo: Ana Berg/Valley Press)"

@@ -2,7 +2,8 @@
 
 The patterns live in ``sayso/data/boilerplate.tsv``. A line is boilerplate
 when one pattern matches the whole line (leading and trailing white space
-aside). Text is never changed: only spans are added, so every offset stays
+aside); a pattern with a group named ``span`` marks only that part of the
+line (a caption's closing "(Photo: Name/Agency)"). Text is never changed: only spans are added, so every offset stays
 valid against the input. Spans a reader already set (HTML captions) win
 over pattern matches on the same text.
 """
@@ -47,10 +48,19 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
     for match in _LINE.finditer(text):
         pattern = matching_pattern(match.group())
         if pattern is not None:
-            line = match.group()
-            start = match.start() + len(line) - len(line.lstrip())
-            found.append(Boilerplate(pattern.kind, (start, start + len(line.strip()))))
+            found.append(Boilerplate(pattern.kind, _marked(pattern, match)))
     return found
+
+
+def _marked(pattern: BoilerplatePattern, line: re.Match[str]) -> tuple[int, int]:
+    """The span a matching pattern marks: its "span" group, else the line
+    without its leading and trailing white space."""
+    text = line.group()
+    start = line.start() + len(text) - len(text.lstrip())
+    if "span" not in pattern.regex.groupindex:
+        return (start, start + len(text.strip()))
+    part = pattern.regex.fullmatch(text.strip())
+    return (start + part.start("span"), start + part.end("span"))
 
 
 def mark_boilerplate(document: Document) -> Document:

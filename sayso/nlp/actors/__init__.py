@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...model import Actor, Analysis, Document
+from ..boilerplate import in_boilerplate
 from ..language import in_foreign_paragraph
 from ..parse import ParsedDocument, doc_text
 from ..stages import register
@@ -24,7 +25,7 @@ from .describe import describe
 from .kinds import mention_kind
 from .phrases import agent_mentions, reference_mentions
 from .resolve import (Entity, add_uncovered_mentions, attach_references, cluster,
-                      merge_early_surnames)
+                      merge_early_surnames, merge_person_names)
 
 __all__ = ["actors_stage", "find_actors"]
 
@@ -38,15 +39,18 @@ def actors_stage(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
 def find_actors(document: Document, doc: Doc) -> tuple[Actor, ...]:
     """The actors of one parsed document, ids in order of first mention."""
     text = document.text
-    named = _mentions(doc)
+    named = [m for m in _mentions(doc) if not in_boilerplate(document, m.start)]
     entities = cluster(text, named)
     merge_early_surnames(text, entities)
+    merge_person_names(text, entities)
     add_uncovered_mentions(text, entities)
     describe(doc, entities)
     attach_references(entities, [m for m in reference_mentions(text)
                                  if not any(m.overlaps(other) for other in named)])
     assign_codes(doc, entities)
     _mark_author(document, entities)
+    for entity in entities:
+        entity.mentions = [m for m in entity.mentions if not in_boilerplate(document, m.start)]
     entities = sorted(entities, key=lambda e: e.first)
     ids = {id(entity): f"a{n}" for n, entity in enumerate(entities, 1)}
     return tuple(_actor(text, entity, ids) for entity in entities)

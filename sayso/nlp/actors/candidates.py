@@ -20,6 +20,8 @@ LEADING = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:['’]s|['’])$")
 NAME_AFTER_TITLE = re.compile(r"\s+((?:(?:al|bin|ibn|abu|Abu|el|de|van|von)[- ]?)?"
                               r"[A-Z][\w'’-]+(?:\s+(?:(?:al|bin|ibn|el)[- ])?[A-Z][\w'’-]+){0,3})")
+PERSON_BEFORE_BODY = re.compile(r"(?<![\w'’.-])(?P<person>[A-Z][a-z][\w'’-]*"
+                                r"(?: [A-Z][a-z][\w'’-]*){1,2}) of (?:the )?$")
 DANGLING = re.compile(r"\s+(?:of|and|the|for|in|on|to)$")
 PRIORITY = {"outlet": 2}
 TIE_ORDER = {"alias": 0, "phoenix": 1}
@@ -81,6 +83,7 @@ def ner_mentions(doc: Doc) -> list[Mention]:
     return _rejoin_split_names(text, found)
 
 
+
 def _only_a_title(name: str) -> bool:
     """"Lt", "Secretary of State" alone: a name that is only a title."""
     return name.rstrip(".").lower() in {t.rstrip(".") for t in lexicon.titles()}
@@ -126,6 +129,27 @@ def _rejoin_split_names(text: str, found: list[Mention]) -> list[Mention]:
         else:
             joined.append(mention)
     return joined
+
+
+def person_of_body_mentions(doc: Doc) -> list[Mention]:
+    """"Pavel Drach of the Riverside Traders Guild": two or three capitalised
+    words right before "of" and an organisation name the parse found name a
+    person (not a title, nor a name Phoenix lists: "Bank of ...")."""
+    text, found = doc_text(doc), []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        before = PERSON_BEFORE_BODY.search(text, max(0, ent.start_char - 60), ent.start_char)
+        if (before and _plain_name(before.group("person"))
+                and not lexicon.title_pattern().search(text, before.start(), ent.end_char)):
+            found.append(Mention(before.start("person"), before.end("person"), "title", "PERSON"))
+    return found
+
+
+def _plain_name(name: str) -> bool:
+    words = name.split()
+    return (not lexicon.title_pattern().search(name) and not lexicon.org_kind(name)
+            and phoenix.lookup(name) is None and phoenix.lookup(words[0]) is None)
 
 
 def phoenix_mentions(text: str) -> list[Mention]:
@@ -196,7 +220,8 @@ def named_mentions(doc: Doc) -> list[Mention]:
     """Every name in the document, one mention per stretch of text."""
     text = doc_text(doc)
     candidates = (ner_mentions(doc) + phoenix_mentions(text)
-                  + listed_mentions(text) + titled_mentions(text))
+                  + listed_mentions(text) + titled_mentions(text)
+                  + person_of_body_mentions(doc))
     titles = [t.span() for t in lexicon.title_pattern().finditer(text)]
     chosen = choose([m for m in candidates if not _only_a_title(text[m.start:m.end])
                      and not _office_title(text, m)

@@ -8,6 +8,9 @@ apposition after it:
 - "Yoav Mordechai, the Coordinator of Government Activities in the
   Territories (COGAT)" → that office is his role, COGAT his alias
 - "Ansar Beit al-Maqdis, ISIS' affiliate in the Sinai" → affiliation ISIS
+- "Pavel Drach of the Riverside Traders Guild" → affiliation the guild
+- "Coordinator of Civil Affairs in the Valley Daniel Harel" → that office
+  is his role
 """
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ AFFILIATION_KINDS = ("group", "organization", "country", "outlet")
 POSSESSED_REACH = 120
 TITLE_REACH = 40
 SPACES = re.compile(r"\s*")
+OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 SERVING = re.compile(r"\s+(?:for|of|to)\s+(?:the\s+)?")
 
 
@@ -51,6 +55,8 @@ def _describe_person(doc: Doc, text: str, person: Entity,
         _take_role_in_apposition_to(doc, mention, person, entities)
         if person.affiliation is None:
             person.affiliation = _entity_inside(entities, prefix_start, mention.start, person)
+        if person.affiliation is None and OF_BODY.match(text, mention.end):
+            person.affiliation = _served(text, mention.end, entities, person)
         _take_apposition(text, mention.end, person, entities)
 
 
@@ -102,8 +108,12 @@ def _title_start_before(text: str, at: int) -> int | None:
 
 
 def _descriptive(token: Token) -> bool:
+    """A word of a description before a name ("the" only after "in" or
+    "of": "Coordinator of Civil Affairs in the Valley")."""
+    linked_the = (token.lower_ == "the" and token.i > 0
+                  and token.doc[token.i - 1].lower_ in LINK_WORDS)
     return (token.pos_ in DESCRIPTIVE_POS or token.lower_ in LINK_WORDS
-            or token.text in (".", "-"))
+            or token.text in (".", "-") or linked_the)
 
 
 def _take_title_and_role(person: Entity, prefix: str) -> None:
@@ -112,7 +122,17 @@ def _take_title_and_role(person: Entity, prefix: str) -> None:
         if title.type == "title" and person.title is None:
             person.title = match.group()
         elif title.type == "role" and person.role is None:
-            person.role = match.group()
+            person.role = _office(prefix, match)
+
+
+def _office(prefix: str, role: re.Match[str]) -> str:
+    """A role with the office it heads when one follows in the prefix:
+    "Coordinator of Civil Affairs in the Valley", else the role word."""
+    rest = prefix[role.end():].rstrip()
+    if not rest.startswith(" of ") or not role.group()[:1].isupper():
+        return role.group()
+    title = lexicon.title_pattern().search(rest)
+    return role.group() + (rest[:title.start()].rstrip() if title else rest)
 
 
 def _take_possessed_role(text: str, start: int, person: Entity,

@@ -15,6 +15,9 @@ APPOSITION_START = re.compile(
     r",\s+((?:a|an|the|[A-Z][\w-]*['’]s?)\s+(?:[\w-]+\s+){0,2}[\w-]+)"
     r"(?=\s*[,.;]|\s+(?:of|for|in|at)\b)")
 LAST_CAPITALISED = re.compile(r"\s[A-Z][\w-]*\s*$")
+ACTS_AS_PERSON = re.compile(r"(?:\s*,\s*who\b|\s+(?:said|says|told|added|explained|"
+                            r"stated|insisted|argued|recalled)\b)")
+SERVED_BODY = re.compile(r"(?:\s+(?:of|for|at|in)\s+[^,;.()]{1,60})?,\s*$")
 LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "location",
                "LOC": "location", "FAC": "location"}
 
@@ -30,7 +33,11 @@ def mention_kind(text: str, mention: Mention) -> str | None:
     if is_outlet_by_context(text, mention):
         return "outlet"
     if (mention.source == "title" or has_title_before(text, mention.start)
-            or (not mention.entry and role_in_apposition(text, mention.end))):
+            or (not mention.entry and role_in_apposition(text, mention.end))
+            or (not mention.entry and role_of_body_before(text, mention.start))):
+        return "person"
+    if (not mention.entry and mention.label in ("GPE", "LOC", "FAC")
+            and ACTS_AS_PERSON.match(text, mention.end)):
         return "person"
     if not mention.entry and _place_cue_before(text, mention.start):
         return "location"
@@ -99,6 +106,17 @@ def role_in_apposition(text: str, end: int) -> bool:
         return False
     phrase = found.group(1)
     return any(role.end() == len(phrase) for role in lexicon.title_pattern().finditer(phrase))
+
+
+def role_of_body_before(text: str, start: int) -> bool:
+    """"The chairman of the port board, Ivo Sanft": a role, its body and a
+    comma right before the name."""
+    before = text[max(0, start - 100):start]
+    for role in lexicon.title_pattern().finditer(before):
+        kind = lexicon.titles()[role.group().lower()].type
+        if kind == "role" and SERVED_BODY.fullmatch(before, role.end()):
+            return True
+    return False
 
 
 def has_title_before(text: str, start: int) -> bool:

@@ -166,7 +166,8 @@ def merge_early_surnames(text: str, entities: list[Entity]) -> None:
 
 def add_uncovered_mentions(text: str, entities: list[Entity]) -> None:
     """Mentions the name finders missed: a person's surname alone, an
-    acronym given in parentheses, wherever no other mention covers them."""
+    acronym given in parentheses, an organisation's name found elsewhere,
+    wherever no other mention covers them."""
     taken = [m.span for e in entities for m in e.mentions]
     for entity in entities:
         for form in _short_forms(text, entity):
@@ -179,8 +180,33 @@ def add_uncovered_mentions(text: str, entities: list[Entity]) -> None:
 
 
 def _short_forms(text: str, entity: Entity) -> list[str]:
+    """A person's surnames; an organisation's acronyms and the names it was
+    found by, wherever the name finders missed them ("The River Guard
+    denied" after "the River Guard" was found elsewhere)."""
     if entity.kind == "person":
         names = {text[m.start:m.end] for m in entity.named()}
         return sorted({f for name in names for f in surname_forms(name)},
                       key=len, reverse=True)
-    return list(entity.acronyms)
+    names = {text[m.start:m.end] for m in entity.named() if m.source != "agent"}
+    multiword = {n for n in names if " " in n and n[:1].isupper() and "\n" not in n}
+    return sorted({*entity.acronyms, *multiword}, key=len, reverse=True)
+
+
+def merge_person_names(text: str, entities: list[Entity]) -> None:
+    """One person, one actor: an entity of another kind named only by a
+    person's full name or surname ("Daniel Harel" alone on a caption line,
+    typed an organisation) joins that person. Not a listed name or place:
+    "India" stays a country whatever person the parse made of "Dalit India"."""
+    people = [e for e in entities if e.kind == "person"]
+    for other in [e for e in entities if e.kind in ("organization", "group")
+                  and not e.canonical and not any(m.entry or m.known for m in e.mentions)]:
+        names = {normal(text[m.start:m.end]) for m in other.named()}
+        same = [p for p in people if names and names <= _person_forms(text, p)]
+        if len(same) == 1:
+            same[0].mentions.extend(other.mentions)
+            entities.remove(other)
+
+
+def _person_forms(text: str, person: Entity) -> set[str]:
+    names = {text[m.start:m.end] for m in person.named()}
+    return {normal(f) for name in names for f in {name, *surname_forms(name)}}

@@ -20,7 +20,8 @@ class Candidate:
     content: one or more spans (a quote running over paragraphs, a quote
         interrupted by its speaker).
     source: the source span, or None when there is none (unsourced).
-    finder: which finder proposed it ("tagger" or "rules").
+    finder: which finder proposed it ("tagger", "rules", or "document" for
+        a standalone quote the document-level pass gives its speaker).
     score: the finder's confidence in [0, 1].
     """
 

@@ -56,10 +56,13 @@ def _in_spans(position: int, spans: Sequence[Span]) -> bool:
 def _trigger_matches(tokens: list[Token]) -> Iterator[tuple[int, ChannelTrigger]]:
     """(index of the trigger's last token, trigger), longest triggers first."""
     words = [t.lower_ for t in tokens]
+    starts: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        starts.setdefault(word, []).append(index)
     used: set[int] = set()
     for trigger in lexicon().channels:
         size = len(trigger.words)
-        for start in range(len(words) - size + 1):
+        for start in starts.get(trigger.words[0], ()):
             positions = set(range(start, start + size))
             if tuple(words[start:start + size]) == trigger.words and not positions & used:
                 used |= positions
@@ -103,6 +106,10 @@ def _without_clauses(head: Token) -> list[Token]:
 
 
 def _names_something(phrase: list[Token]) -> bool:
+    """A phrase with a name, an organisation or an outlet word ("on Sunday"
+    names no channel)."""
     kinds = lexicon().source_kinds
+    if all(t.ent_type_ in ("DATE", "TIME") or not t.is_alpha for t in phrase):
+        return False
     return any(t.pos_ == "PROPN" or t.ent_type_ in NAMING_ENTITIES
                or kinds.get(t.lower_) == "outlet" for t in phrase)

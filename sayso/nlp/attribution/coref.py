@@ -43,6 +43,8 @@ PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 ORGANISATION_KINDS = ("organization", "country", "group", "outlet")
 DESCRIPTION_MODIFIERS = ("compound", "amod")
 SERVING_PREPOSITIONS = frozenset({"for", "of", "to"})
+NAME_PREPOSITIONS = frozenset({"for", "of", "to", "at", "with", "from", "by", "on", "in",
+                               "about", "against"})
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,36 @@ def source_actor(actors: Sequence[Actor], doc: Doc, span: Span,
     if head.pos_ == "NOUN":
         return _description_actor(actors, head, genders)
     return None
+
+
+def named_person(actors: Sequence[Actor], doc: Doc, span: Span) -> str | None:
+    """The person a source span names as the speaker: in "Name, the general
+    secretary of the Union", "the mayor of Port Ellis, Name", "Name of the
+    Guild" and "Civil Defense Authority director Name" (the name heads the
+    phrase) the person speaks and the organisation is their affiliation.
+    A person after a preposition ("a spokesperson for Sen. Chuck Grassley")
+    or a possessor ("Name's office") is not the speaker."""
+    text = doc_text(doc)
+    head = head_token(doc, span)
+
+    def heads(start: int, end: int) -> bool:
+        return head is not None and start <= head.idx < end
+
+    def speaking(start: int, end: int) -> bool:
+        before = text[span[0]:start].rstrip()
+        placed = (not before or before.endswith(",")
+                  or (end == span[1] and heads(start, end) and not _preposition_near_end(before)))
+        return (span[0] <= start and end <= span[1] and placed
+                and not text.startswith(("'s", "’s"), end))
+    people = [a for a in actors if a.kind == "person"
+              and any(speaking(s, e) for s, e in a.mentions)]
+    return actor_for_span(people, span) if people else None
+
+
+def _preposition_near_end(words: str) -> bool:
+    """"a spokesperson for Sen.": a preposition among the last two words
+    before a name makes the name its object, not the speaker."""
+    return any(w.lower() in NAME_PREPOSITIONS for w in words.split()[-2:])
 
 
 def speaker_part(doc: Doc, span: Span) -> Span:

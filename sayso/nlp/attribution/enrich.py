@@ -17,7 +17,7 @@ from ...model import Actor, Attribution, Channel, Content, Cue, Source, Span
 from ..parse import ParsedDocument, doc_text
 from .candidates import Candidate
 from .channels import find_channels
-from .coref import head_token, source_actor, speaker_part
+from .coref import head_token, named_person, source_actor, speaker_part
 from .lexicon import lexicon
 from .quotes import Quote, find_quotes
 from .spans import hull, sentence_of, token_spans
@@ -123,14 +123,19 @@ def cue_record(doc: Doc, span: Span) -> Cue:
 def source_record(doc: Doc, actors: Sequence[Actor], span: Span | None,
                   speakers: Sequence[tuple[str, int]] = ()) -> Source | None:
     """The source with its actor and kind, both read from what the span
-    refers to: the antecedent of "which", the speaker's part of "a
-    spokesperson for Sen. Chuck Grassley" (`coref.speaker_part`)."""
+    refers to: the person it names as speaker (`coref.named_person`), the
+    antecedent of "which", the speaker's part of "a spokesperson for Sen.
+    Chuck Grassley" (`coref.speaker_part`)."""
     if span is None:
         return None
+    text = doc_text(doc)[span[0]:span[1]]
+    person = named_person(actors, doc, antecedent(doc, span) or span)
+    if person is not None:
+        return Source(text=text, span=span, actor=person, kind="named")
     referent = speaker_part(doc, antecedent(doc, span) or span)
     actor = source_actor(actors, doc, referent, speakers)
     kinds = {a.id: a.kind for a in actors}
-    return Source(text=doc_text(doc)[span[0]:span[1]], span=span, actor=actor,
+    return Source(text=text, span=span, actor=actor,
                   kind=source_kind(doc, referent, kinds.get(actor)))
 
 

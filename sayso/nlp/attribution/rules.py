@@ -399,11 +399,25 @@ def noun_candidates(doc: Doc) -> Iterator[Candidate]:
         if not clause:
             continue
         content = token_spans(clause[0].subtree)
-        source = _noun_source(token)
-        if content:
+        verb = _speech_verb_over(token)
+        if content and verb is not None:
+            yield Candidate(cue=cue_span(verb), content=content,
+                            source=_source_span(verb_source(verb)), finder=FINDER)
+        elif content:
             yield Candidate(cue=(token.idx, token.idx + len(token.text)),
-                            content=content, source=_source_span(source),
+                            content=content, source=_source_span(_noun_source(token)),
                             finder=FINDER)
+
+
+def _speech_verb_over(noun: Token) -> Token | None:
+    """The speech verb of "told Reuters in an interview on Sunday that ...",
+    "said in a statement that ...", where the parse hangs the that-clause
+    on the noun: the verb is the cue, its subject the source."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "during"):
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" and verb_cue(verb) is not None else None
 
 
 def _opens_with_that(clause: Token) -> bool:

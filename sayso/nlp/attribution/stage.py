@@ -12,13 +12,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from ...model import Analysis
+from ...model import Analysis, Attribution
 from ...resources import read_table
 from .. import actors  # noqa: F401  (registered first: this stage reads its actors)
+from ..boilerplate import in_boilerplate
 from ..language import in_foreign_paragraph
 from ..parse import ParsedDocument
 from ..stages import register
 from .candidates import Candidate
+from .document import read_candidates, read_document
 from .enrich import cue_record, enrich, quoted_share
 from .merge import merge_candidates
 from .minilm import load_model as load_minilm, minilm_candidates
@@ -31,7 +33,7 @@ from .tagger import FINDER as TAGGER, tag_candidates
 def attributions_stage(parsed: ParsedDocument, analysis: Analysis) -> Analysis:
     """Attributions from the merged CRF tagger and rule candidates."""
     candidates = find_candidates(parsed, tag_candidates)
-    return replace(analysis, attributions=enrich(parsed, analysis.actors, candidates))
+    return replace(analysis, attributions=read_whole(parsed, analysis, candidates))
 
 
 @register("attributions-accurate", prepare=load_minilm)
@@ -39,14 +41,24 @@ def accurate_attributions_stage(parsed: ParsedDocument, analysis: Analysis) -> A
     """Attributions from the merged transformer tagger and rule candidates:
     more accurate, about six times slower (``sayso analyze --accurate``)."""
     candidates = find_candidates(parsed, minilm_candidates, prefer_tagger=True)
-    return replace(analysis, attributions=enrich(parsed, analysis.actors, candidates))
+    return replace(analysis, attributions=read_whole(parsed, analysis, candidates))
+
+
+def read_whole(parsed: ParsedDocument, analysis: Analysis,
+               candidates: list[Candidate]) -> tuple[Attribution, ...]:
+    """The sentence-level candidates read across the article (`document.py`),
+    enriched, then read across the article again."""
+    actors = analysis.actors
+    read = read_candidates(parsed, actors, candidates)
+    return read_document(parsed, actors, enrich(parsed, actors, read))
 
 
 def find_candidates(parsed: ParsedDocument,
                     tagger: Callable[[ParsedDocument], list[Candidate]],
                     prefer_tagger: bool = False) -> list[Candidate]:
     """The tagger's and the rules' candidates, merged (see `merge.py`),
-    except those cued in a paragraph not in English (`language.py`)."""
+    except those cued in a paragraph not in English (`language.py`) or in
+    boilerplate."""
     quotes = find_quotes(parsed.text)
 
     def trusted(candidate: Candidate) -> bool:
@@ -61,7 +73,8 @@ def find_candidates(parsed: ParsedDocument,
     merged = merge_candidates(tagger(parsed), rule_candidates(parsed),
                               keep_rule_only=trusted, prefer_tagger=prefer_tagger)
     return [with_rule_source(parsed, c) if c.finder == TAGGER else c for c in merged
-            if not in_foreign_paragraph(parsed.text, c.cue[0])]
+            if not in_foreign_paragraph(parsed.text, c.cue[0])
+            and not in_boilerplate(parsed.document, c.cue[0])]
 
 
 def with_rule_source(parsed: ParsedDocument, candidate: Candidate) -> Candidate:

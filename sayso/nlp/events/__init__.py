@@ -19,6 +19,7 @@ import dataclasses
 from spacy.tokens import Token
 
 from ...model import Analysis, Attribution, Event, Participant, Trigger
+from ..boilerplate import in_boilerplate
 from ..language import in_foreign_paragraph
 from ..mentions import actor_for_span
 from ..parse import ParsedDocument, doc_text
@@ -171,7 +172,8 @@ def document_events(parsed: ParsedDocument, analysis: Analysis) -> list[Located]
     attributions = reporting(analysis.attributions)
     located = {}
     for sentence in parsed.doc.sents:
-        if in_foreign_paragraph(parsed.text, sentence.start_char):
+        if (in_foreign_paragraph(parsed.text, sentence.start_char)
+                or in_boilerplate(parsed.document, sentence.start_char)):
             continue
         for found in sentence_events(sentence):
             located[(found.trigger[0].i, found.trigger[-1].i)] = locate(
