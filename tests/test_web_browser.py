@@ -100,7 +100,8 @@ def test_overview_to_article_to_claim_to_actor(server, browser):
     # the article: labelled spans, lit together when pointed at
     _wait(lambda: "/documents/berg" in browser.current_url)
     labels = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#text .label")]
-    assert labels == ["Q1 SOURCE", "Q1 CUE", "Q1 ASSERTS"]
+    # q1's three parts, and the own-voice sentence "Flood barriers were tested on Monday."
+    assert labels == ["Q1 SOURCE", "Q1 CUE", "Q1 ASSERTS", "S1 OWN VOICE"]
     from selenium.webdriver import ActionChains
     source = browser.find_element(By.CSS_SELECTOR, '#text .hl-source[data-q="q1"]')
     ActionChains(browser).move_to_element(source).perform()
