@@ -55,10 +55,13 @@ def _in_spans(position: int, spans: Sequence[Span]) -> bool:
 def _trigger_matches(tokens: list[Token]) -> Iterator[tuple[int, ChannelTrigger]]:
     """(index of the trigger's last token, trigger), longest triggers first."""
     words = [t.lower_ for t in tokens]
+    starts: dict[str, list[int]] = {}
+    for position, word in enumerate(words):
+        starts.setdefault(word, []).append(position)
     used: set[int] = set()
     for trigger in lexicon().channels:
         size = len(trigger.words)
-        for start in range(len(words) - size + 1):
+        for start in starts.get(trigger.words[0], ()):
             positions = set(range(start, start + size))
             if tuple(words[start:start + size]) == trigger.words and not positions & used:
                 used |= positions
