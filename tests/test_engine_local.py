@@ -1,6 +1,11 @@
 """Worker processes give the same analyses, in the same order, as one process."""
 from __future__ import annotations
 
+import json
+
+from typer.testing import CliRunner
+
+from sayso.cli import app
 from sayso.config import Config
 from sayso.engines.local import analyze_documents
 from sayso.model import Analysis, Failure
@@ -31,3 +36,19 @@ def test_two_workers_analyse_like_one_process():
     assert any(r.attributions for r in analyses(shared))
     assert [r.document.id if isinstance(r, Analysis) else r.source for r in shared] == [
         "d0", "d1", "bad.html", "d2", "d3", "d4"]
+
+
+def test_analyze_workers_must_be_positive():
+    result = CliRunner().invoke(app, ["analyze", "x.txt", "--workers", "0"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "sayso: --workers must be at least 1, not 0"
+
+
+def test_analyze_with_two_workers_prints_every_document(tmp_path):
+    for n, text in enumerate(TEXTS):
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path), "--workers", "2",
+                                      "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["document"]["text"] for r in records] == TEXTS
