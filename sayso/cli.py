@@ -112,9 +112,13 @@ def analyze(
         None, "--scheduler", metavar="ADDRESS", help="With --engine dask: a scheduler address "
                                   "(tcp://host:8786) or processes, threads, sync."),
     accurate: bool = ACCURATE_OPTION,
+    workers: int = typer.Option(1, "--workers", help="Processes that parse and analyse "
+                                                     "(local engine)."),
 ) -> None:
     """Analyse documents and print sayso.analysis/1 records."""
-    config = Config(accurate=accurate)
+    if workers < 1:
+        raise fail(f"--workers must be at least 1, not {workers}", EXIT_USAGE)
+    config = Config(accurate=accurate, n_process=workers)
     if engine == "dask":
         _analyze_on_dask(paths, output, scheduler, config)
     if engine != "local":

@@ -14,7 +14,8 @@ class Config:
 
     model: the installed spaCy pipeline package to load.
     batch_size: documents parsed per spaCy batch.
-    n_process: spaCy worker processes for parsing (1 = in this process).
+    n_process: worker processes that parse and run the stages, a batch
+        of documents at a time (1 = all in this process).
     stages: the analysis stages to run, by name, in pipeline order;
         None runs every built-in stage (see `sayso.nlp.builtin`).
     accurate: run each stage's accurate variant where it has one (the

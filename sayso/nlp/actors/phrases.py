@@ -131,8 +131,8 @@ def country_code(text: str) -> str | None:
 def specific_agent(text: str) -> str | None:
     """The agent of the most specific modifier ("defense officials" → MIL)."""
     lowered = text.lower()
-    for words, code in agent_words():
-        if re.search(rf"\b{re.escape(words)}\b", lowered):
+    for pattern, code in agent_patterns():
+        if pattern.search(lowered):
             return code
     return None
 
@@ -140,6 +140,12 @@ def specific_agent(text: str) -> str | None:
 @lru_cache(maxsize=1)
 def agent_words() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(lexicon.cues("agent_word").items(), key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=1)
+def agent_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """`agent_words` as whole-word patterns, compiled once."""
+    return tuple((re.compile(rf"\b{re.escape(words)}\b"), code) for words, code in agent_words())
 
 
 def _cue_agent(noun: str) -> str | None:
@@ -150,11 +156,17 @@ def _cue_agent(noun: str) -> str | None:
 def reference_mentions(text: str) -> list[Mention]:
     """"the group", "the movement" ...: definite back-references."""
     found = []
-    for phrase, kinds in lexicon.cues("reference").items():
-        pattern = rf"(?<![\w-]){re.escape(phrase)}(?![\w-])"
-        for match in re.finditer(pattern, text, re.IGNORECASE):
+    for pattern, kinds in reference_patterns():
+        for match in pattern.finditer(text):
             if NAME_FOLLOWS.match(text, match.end()):
                 continue
             found.append(Mention(match.start(), match.end(), "reference",
                                  kind=kinds))
     return sorted(found, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def reference_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The back-reference phrases as patterns, compiled once."""
+    return tuple((re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.IGNORECASE), kinds)
+                 for phrase, kinds in lexicon.cues("reference").items())

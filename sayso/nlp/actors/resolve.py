@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .candidates import Mention
 
@@ -63,17 +64,19 @@ def normal(name: str) -> str:
     return " ".join(re.sub(r"[-‐–]", " ", name).lower().split())
 
 
-def surname_forms(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def surname_forms(name: str) -> frozenset[str]:
     """The endings of a full name a later mention may use: "Mordechai",
     "Abu Zuhri" (a surname starting with a particle keeps it), "Clapper"
-    for "James R. Clapper Jr." (initials and Jr., III left out)."""
+    for "James R. Clapper Jr." (initials and Jr., III left out). Kept per
+    name: clustering asks for every earlier person at every mention."""
     words = [w for w in name.split() if w.lower().strip(".,") not in NAME_SUFFIXES
              and not INITIAL.fullmatch(w)]
     if len(words) < 2:
-        return set()
+        return frozenset()
     forms = {" ".join(words[i:]) for i in range(1, len(words))}
-    return {form for form in forms if form.split()[0].lower() not in PARTICLES
-            or len(form.split()) > 1}
+    return frozenset(form for form in forms if form.split()[0].lower() not in PARTICLES
+                     or len(form.split()) > 1)
 
 
 def cluster(text: str, mentions: list[Mention]) -> list[Entity]:

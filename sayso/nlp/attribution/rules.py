@@ -28,6 +28,7 @@ from spacy.tokens import Span as TokenSpan
 from ...model import Span
 from ..parse import ParsedDocument, doc_text
 from .candidates import Candidate
+from .features import token_table
 from .lexicon import CueEntry, lexicon
 from .quotes import Quote, find_quotes
 from .spans import hull, merge_spans, sentence_of, token_spans
@@ -82,8 +83,9 @@ def _inside_quote(token: Token, quotes: Sequence[Quote]) -> bool:
 
 def verb_candidates(doc: Doc, quotes: Sequence[Quote]) -> Iterator[Candidate]:
     """Candidates for cue verbs outside quotes."""
-    cues = [(token, entry) for token in doc if (entry := verb_cue(token))
-            and not _inside_quote(token, quotes)]
+    pos = token_table(doc).pos
+    cues = [(token, entry) for i in range(len(doc)) if pos[i] in ("VERB", "AUX")
+            and (entry := verb_cue(token := doc[i])) and not _inside_quote(token, quotes)]
     attached = attach_quotes(doc, quotes, [token for token, _ in cues])
     for token, entry in cues:
         candidate = verb_candidate(token, entry, attached.get(token.i, []))
@@ -390,10 +392,11 @@ def _is_naming_participle(verb: Token) -> bool:
 
 def noun_candidates(doc: Doc) -> Iterator[Candidate]:
     """"X's claim that ...", "reports that ...", "a statement by X saying ..."."""
-    lex = lexicon()
-    for token in doc:
-        if token.pos_ != "NOUN" or not lex.cue(token.lemma_, "noun"):
+    lex, table = lexicon(), token_table(doc)
+    for i in range(len(doc)):
+        if table.pos[i] != "NOUN" or not lex.cue(table.lemma[i], "noun"):
             continue
+        token = doc[i]
         clause = [c for c in token.children if c.dep_ in ("acl", "ccomp", "appos")
                   and _opens_with_that(c)]
         if not clause:
@@ -442,9 +445,11 @@ def _noun_source(noun: Token) -> list[Token] | None:
 def according_to_candidates(doc: Doc) -> Iterator[Candidate]:
     """"According to X, ..." and "..., according to X": X is the source and
     the rest of the sentence the content."""
-    for token in doc:
-        if token.lower_ != "according" or token.i + 1 >= len(doc):
+    lower = token_table(doc).lower
+    for i in range(len(doc)):
+        if lower[i] != "according" or i + 1 >= len(doc):
             continue
+        token = doc[i]
         to = doc[token.i + 1]
         if to.lower_ != "to":
             continue
@@ -487,9 +492,9 @@ def in_document_candidates(doc: Doc) -> Iterator[Candidate]:
 
 def adverb_candidates(doc: Doc, quotes: Sequence[Quote]) -> Iterator[Candidate]:
     """"Reportedly", "allegedly": the clause they modify, with no source."""
-    lex = lexicon()
-    for token in doc:
-        if not lex.cue(token.lower_, "adverb") or _inside_quote(token, quotes):
+    lex, lower = lexicon(), token_table(doc).lower
+    for i in range(len(doc)):
+        if not lex.cue(lower[i], "adverb") or _inside_quote(token := doc[i], quotes):
             continue
         clause = token.head if token.head is not token else token
         sentence = sentence_of(token)
