@@ -18,8 +18,6 @@ holds across machines where absolute seconds do not.
 from __future__ import annotations
 
 import argparse
-import json
-import time
 
 from sayso.config import DEFAULT_MODEL
 from sayso.model import Analysis
@@ -27,24 +25,9 @@ from sayso.nlp.attribution.tagger import load_model, tag_doc
 from sayso.nlp.parse import ParsedDocument, load_pipeline
 from sayso.nlp.stages import resolve
 from sayso.read import read_text
-from sayso.resources import data_file
+from timing import best_time, demo_texts
 
 BUDGET = 0.25
-
-
-def demo_texts(count: int) -> list[str]:
-    lines = data_file("demo", "articles.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line)["text"] for line in lines[:count]]
-
-
-def best_time(run, repeat: int) -> tuple[float, object]:
-    """The fastest of `repeat` runs, and the last run's result."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - started)
-    return best, result
 
 
 def main() -> None:

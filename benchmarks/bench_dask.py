@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_ingest import generated_document, write_corpus  # noqa: E402
+from bench_ingest import generated_document  # noqa: E402
 
 
 def warm_worker() -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import json
 import pstats
 import time
 
@@ -26,29 +25,14 @@ from sayso.model import Analysis
 from sayso.nlp.parse import ParsedDocument, load_pipeline
 from sayso.nlp.stages import resolve
 from sayso.read import read_text
-from sayso.resources import data_file
+from timing import best_time, demo_texts
 
 BUDGET = 0.10
 
 
-def demo_texts(count: int) -> list[str]:
-    lines = data_file("demo", "articles.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line)["text"] for line in lines[:count]]
-
-
-def best_time(run, repeat: int) -> tuple[float, object]:
-    """The fastest of `repeat` runs, and the last run's result."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        started = time.process_time()
-        result = run()
-        best = min(best, time.process_time() - started)
-    return best, result
-
-
 def prepared(nlp, texts: list[str], repeat: int):
     """(parse seconds, [(parsed, analysis with actors and attributions)])."""
-    parse_s, docs = best_time(lambda: list(nlp.pipe(texts)), repeat)
+    parse_s, docs = best_time(lambda: list(nlp.pipe(texts)), repeat, clock=time.process_time)
     (_, find_actors), (_, find_attributions) = resolve(("actors", "attributions"))
     ready = []
     for n, (text, doc) in enumerate(zip(texts, docs)):
@@ -68,7 +52,8 @@ def main() -> None:
     parse_s, ready = prepared(nlp, demo_texts(args.docs), args.repeat)
     (_, find_events), = resolve(("events",))
     find_events(*ready[0])  # load the tables once, outside the timing
-    events_s, analyses = best_time(lambda: [find_events(p, a) for p, a in ready], args.repeat)
+    events_s, analyses = best_time(lambda: [find_events(p, a) for p, a in ready], args.repeat,
+                                   clock=time.process_time)
     tokens = sum(len(p.doc) for p, _ in ready)
     events = sum(len(a.events) for a in analyses)
     ratio = events_s / parse_s

@@ -21,7 +21,7 @@ import random
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date
 from itertools import combinations
 
 from sayso.link import Linker

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from sayso.cli import app
+from sayso.config import Config
 from sayso.engines.local import analyze_documents
 from sayso.errors import UsageError
 from sayso.model import Failure
@@ -119,10 +120,13 @@ def test_ingest_quarantines_an_oversized_line(nlp, tmp_path, monkeypatch):
         assert store.counts()["documents"] == 2
 
 
-def test_a_text_longer_than_the_parser_takes_is_a_failure_not_e088(nlp):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_text_longer_than_the_parser_takes_is_a_failure_not_e088(nlp, workers):
     text = "a" * (nlp.max_length + 1)
-    [result] = analyze_documents([make_document("huge", text)])
-    assert isinstance(result, Failure) and "too large" in result.message
+    documents = [make_document("huge", text), make_document("fine", "Bob said it rained.")]
+    huge, fine = analyze_documents(documents, Config(n_process=workers))
+    assert isinstance(huge, Failure) and "too large" in huge.message
+    assert fine.document.id == "fine" and not isinstance(fine, Failure)
 
 
 def test_a_lone_surrogate_in_a_jsonl_line_is_one_line_and_the_batch_goes_on(nlp, tmp_path):

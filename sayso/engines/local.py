@@ -32,6 +32,8 @@ def analyze_documents(items: Iterable[Document | Failure], config: Config = Conf
     """
     stages = resolve(config.stages, accurate=config.accurate)
     prepare_stages(stages)
+    max_length = load_pipeline(config.model).max_length
+    items = (_within_parser_limit(item, max_length) for item in items)
     if config.n_process > 1:
         yield from _in_workers(items, config)
         return
@@ -41,9 +43,6 @@ def analyze_documents(items: Iterable[Document | Failure], config: Config = Conf
         for item in items:
             if isinstance(item, Failure):
                 pending.append(item)
-            elif len(item.text) > nlp.max_length:
-                pending.append(Failure(item.id, f"too large: {len(item.text):,} characters, "
-                                                f"over the parser's {nlp.max_length:,}"))
             else:
                 yield item
 
@@ -51,6 +50,14 @@ def analyze_documents(items: Iterable[Document | Failure], config: Config = Conf
         yield from _drain(pending)
         yield result
     yield from _drain(pending)
+
+
+def _within_parser_limit(item: Document | Failure, max_length: int) -> Document | Failure:
+    """The item, or a Failure naming a document longer than the parser takes."""
+    if isinstance(item, Document) and len(item.text) > max_length:
+        return Failure(item.id, f"too large: {len(item.text):,} characters, "
+                                f"over the parser's {max_length:,}")
+    return item
 
 
 def _analyse(documents: Iterable[Document], config: Config,
