@@ -237,3 +237,15 @@ def test_a_statement_repeated_within_one_article_is_one_single_article_claim():
     linker = link_analyses([analysis])
     assert claim_of(linker, "twice", "q1").members == (("twice", "q1"), ("twice", "q2"))
     assert linker.claim_records(min_articles=2) == []
+
+
+def test_a_statement_of_one_word_joins_no_claim():
+    """"On the speech" shares its one term with a sentence about the speech,
+    not a proposition: each stays a claim of its own."""
+    text = "Readers wrote to the paper. On the speech, they wrote at length."
+    short = article("notes", "Morning Ledger", 10, text,
+                    attribution(text, "q1", "Readers", "wrote", "On the speech"))
+    applause = article("hall", "Evening Post", 10,
+                       "The speech delivered at the hall was met with long applause.")
+    linker = link_analyses([*wire_corpus(), short, applause])  # "speech" is rare
+    assert claim_of(linker, "notes", "q1").id != claim_of(linker, "hall", "s1").id

@@ -43,3 +43,8 @@ def test_an_announcement_of_ones_own_act_is_not_an_allegation():
     assert not is_allegation("we will withdraw the artillery", "The army", "asserts")
     assert not is_allegation("Harel had resigned", "Ilse Harel", "asserts")
     assert not is_allegation("the port had paid officials", "Osan", "denies")
+
+
+def test_a_question_is_no_allegation():
+    assert not is_allegation("What did the mayor mean by a safe dam?", "Ilse Harel", "asserts")
+    assert not is_allegation("whether the port paid officials", "Ilse Harel", "questions")

@@ -7,8 +7,10 @@ it joins the claim whose in-window members are most similar (TF-IDF cosine,
 half the best member and half the average), with a bonus for the same
 origin and the same event type and a penalty for another named origin and
 for another story. Below `MIN_SIMILARITY` (`MIN_OWN_VOICE` for an own-voice
-sentence) it starts a claim of its own. Denials and disputes only join
-denials and disputes: a denial is a claim of its own.
+sentence) it starts a claim of its own, and so does a statement of fewer than
+`MIN_MATCH_TERMS` content terms ("On the speech"): too few words to tell one
+proposition from another, it joins nothing and nothing joins it. Denials and
+disputes only join denials and disputes: a denial is a claim of its own.
 
 A denial or dispute also *answers* the earlier claim of its story it is most
 likely about (`answered_claims`): the one its content repeats, the one that
@@ -35,6 +37,7 @@ from .terms import Vector, best_above, cosine, posted_items, tfidf, top_terms, w
 __all__ = ["Claim", "ClaimLinker", "Statement", "statements", "summarise"]
 
 WINDOW_DAYS = 30
+MIN_MATCH_TERMS = 2
 KEY_TERMS = 8
 MIN_SIMILARITY = 0.3
 MIN_OWN_VOICE = 0.3
@@ -163,6 +166,8 @@ class ClaimLinker:
 
     def _best_claim(self, statement: Statement, vector: Vector, keys: tuple[str, ...]
                     ) -> str | None:
+        if not _matchable(statement):
+            return None
         candidates = {self._claim_of[i] for i in posted_items(
             self._postings, keys, statement.day, WINDOW_DAYS)}
         scores = {claim: self._score(statement, vector, claim) for claim in candidates}
@@ -199,7 +204,7 @@ class ClaimLinker:
         """Similarity to the claim's in-window members, with the bonuses and
         penalties (denials join only denials by the same origin)."""
         members = [m for m in (self._statements[i] for i in self._members[claim])
-                   if within(statement.day, m.day, WINDOW_DAYS)]
+                   if within(statement.day, m.day, WINDOW_DAYS) and _matchable(m)]
         if not members or members[0].contesting != statement.contesting:
             return 0.0
         origin = _origin_adjustment(statement, members)
@@ -244,6 +249,12 @@ class ClaimLinker:
         claim = f"c{self._next}"
         self._next += 1
         return claim
+
+
+def _matchable(statement: Statement) -> bool:
+    """Whether a statement has words enough to be matched by them (a denial's
+    "the reports" is matched by what it answers instead)."""
+    return statement.contesting or len(statement.terms) >= MIN_MATCH_TERMS
 
 
 def _origin_adjustment(statement: Statement, members: list[Statement]) -> float:

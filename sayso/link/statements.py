@@ -129,8 +129,9 @@ def split_content(text: str, span: tuple[int, int]) -> list[tuple[str, tuple[int
 
 def is_allegation(content: str, source: str | None, stance: str) -> bool:
     """An asserted content about others, not the source announcing its own act
-    ("we will ...", "it has ...", or naming the source up front)."""
-    if stance in CONTESTING:
+    ("we will ...", "it has ...", or naming the source up front), nor a
+    question ("What did Obama mean by ...?")."""
+    if stance in CONTESTING or stance == "questions" or content.rstrip().endswith("?"):
         return False
     head = content.split()[:4]
     if head and rule("own_act").fullmatch(head[0].strip(",.")):
