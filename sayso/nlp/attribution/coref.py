@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Actor, Span
 from ...resources import read_table
-from ..mentions import actor_for_span
+from ..mentions import actor_for_span, mentions_within
 from ..parse import doc_text
 from . import gender
 from .quotes import find_quotes
@@ -104,10 +104,9 @@ def named_person(actors: Sequence[Actor], doc: Doc, span: Span) -> str | None:
         before = text[span[0]:start].rstrip()
         placed = (not before or before.endswith(",")
                   or (end == span[1] and heads(start, end) and not _preposition_near_end(before)))
-        return (span[0] <= start and end <= span[1] and placed
-                and not text.startswith(("'s", "’s"), end))
+        return placed and not text.startswith(("'s", "’s"), end)
     people = [a for a in actors if a.kind == "person"
-              and any(speaking(s, e) for s, e in a.mentions)]
+              and any(speaking(s, e) for s, e in mentions_within(a, span))]
     return actor_for_span(people, span) if people else None
 
 
