@@ -6,7 +6,7 @@ the time per look-up stays flat however long the document.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 
 from ..model import Actor, Span
@@ -56,19 +56,41 @@ def mentions_within(actor: Actor, span: Span) -> Iterator[Span]:
         index += 1
 
 
-_indexes: dict[int, tuple[tuple[Span, ...], tuple[list[int], list[Span], int]]] = {}
+def last_end_before(actor: Actor, position: int) -> int | None:
+    """The latest end of a mention of the actor that ends by position."""
+    ends = by_identity(actor.mentions, _sorted_ends)
+    index = bisect_right(ends, position)
+    return ends[index - 1] if index else None
+
+
+def _sorted_ends(mentions: tuple[Span, ...]) -> list[int]:
+    return sorted(e for _, e in mentions)
 
 
 def _index(mentions: tuple[Span, ...]) -> tuple[list[int], list[Span], int]:
     """Mention starts in order, the mentions in that order and the longest
-    mention's length, cached by the (immutable) mentions tuple."""
-    cached = _indexes.get(id(mentions))
-    if cached is not None and cached[0] is mentions:
-        return cached[1]
+    mention's length."""
+    return by_identity(mentions, _build_index)
+
+
+def _build_index(mentions: tuple[Span, ...]) -> tuple[list[int], list[Span], int]:
     ordered = sorted(mentions)
-    index = ([s for s, _ in ordered], ordered, max((e - s for s, e in ordered), default=0))
-    if isinstance(mentions, tuple):
-        if len(_indexes) >= _INDEX_LIMIT:
-            _indexes.clear()
-        _indexes[id(mentions)] = (mentions, index)
-    return index
+    return [s for s, _ in ordered], ordered, max((e - s for s, e in ordered), default=0)
+
+
+_cache: dict[tuple[int, object], tuple[object, object]] = {}
+
+
+def by_identity(value, build):
+    """build(value), computed once per (immutable) value object and build:
+    the per-document indexes of actors and mentions."""
+    key = (id(value), build)
+    cached = _cache.get(key)
+    if cached is not None and cached[0] is value:
+        return cached[1]
+    result = build(value)
+    if isinstance(value, (tuple, str, Actor)):
+        if len(_cache) >= _INDEX_LIMIT:
+            _cache.clear()
+        _cache[key] = (value, result)
+    return result
