@@ -8,6 +8,7 @@ knew (a Phoenix code, the spaCy label).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -218,6 +219,13 @@ def _absorb(winner: Mention, loser: Mention) -> Mention:
                    known=winner.known or (loser.known if same else None))
 
 
+def _in_a_title(titles: list[tuple[int, int]], mention: Mention) -> bool:
+    """Whether a title holds the mention (titles: regular expression
+    matches, so in order and apart: their ends never decrease)."""
+    index = bisect_right(titles, (mention.start, float("inf")))
+    return index > 0 and titles[index - 1][1] >= mention.end
+
+
 def _mostly(part: Mention, whole: Mention) -> bool:
     """Whether part covers at least half of whole."""
     return 2 * (part.end - part.start) >= whole.end - whole.start
@@ -231,7 +239,6 @@ def named_mentions(doc: Doc) -> list[Mention]:
                   + person_of_body_mentions(doc))
     titles = [t.span() for t in lexicon.title_pattern().finditer(text)]
     chosen = choose([m for m in candidates if not _only_a_title(text[m.start:m.end])
-                     and not _office_title(text, m)
-                     and not any(s <= m.start and m.end <= e for s, e in titles)])
+                     and not _office_title(text, m) and not _in_a_title(titles, m)])
     return [replace(m, start=_after_titles(text, m.start, m.end))
             if m.label == "PERSON" else m for m in chosen]
