@@ -8,7 +8,7 @@ knew (a Phoenix code, the spaCy label).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -198,13 +198,31 @@ def choose(candidates: list[Mention]) -> list[Mention]:
                                                -(m.end - m.start),
                                                TIE_ORDER.get(m.source, 2)))
     kept: list[Mention] = []
+    spans: list[tuple[int, int, int]] = []
+    longest = 0
     for candidate in ranked:
-        rival = next((m for m in kept if m.overlaps(candidate)), None)
+        rival = _first_overlapping(spans, longest, candidate)
         if rival is None:
+            insort(spans, (candidate.start, candidate.end, len(kept)))
+            longest = max(longest, candidate.end - candidate.start)
             kept.append(candidate)
         else:
-            kept[kept.index(rival)] = _absorb(rival, candidate)
+            kept[rival] = _absorb(kept[rival], candidate)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _first_overlapping(spans: list[tuple[int, int, int]], longest: int,
+                       mention: Mention) -> int | None:
+    """The earliest kept of the kept spans (start, end, place; by start, none
+    longer than longest) that overlaps the mention."""
+    index = bisect_left(spans, (mention.end,))
+    places = []
+    while index > 0 and spans[index - 1][0] + longest > mention.start:
+        index -= 1
+        start, end, place = spans[index]
+        if start < mention.end and mention.start < end:
+            places.append(place)
+    return min(places, default=None)
 
 
 def _absorb(winner: Mention, loser: Mention) -> Mention:
