@@ -8,6 +8,7 @@ knew (a Phoenix code, the spaCy label).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -197,13 +198,31 @@ def choose(candidates: list[Mention]) -> list[Mention]:
                                                -(m.end - m.start),
                                                TIE_ORDER.get(m.source, 2)))
     kept: list[Mention] = []
+    spans: list[tuple[int, int, int]] = []
+    longest = 0
     for candidate in ranked:
-        rival = next((m for m in kept if m.overlaps(candidate)), None)
+        rival = _first_overlapping(spans, longest, candidate)
         if rival is None:
+            insort(spans, (candidate.start, candidate.end, len(kept)))
+            longest = max(longest, candidate.end - candidate.start)
             kept.append(candidate)
         else:
-            kept[kept.index(rival)] = _absorb(rival, candidate)
+            kept[rival] = _absorb(kept[rival], candidate)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _first_overlapping(spans: list[tuple[int, int, int]], longest: int,
+                       mention: Mention) -> int | None:
+    """The earliest kept of the kept spans (start, end, place; by start, none
+    longer than longest) that overlaps the mention."""
+    index = bisect_left(spans, (mention.end,))
+    places = []
+    while index > 0 and spans[index - 1][0] + longest > mention.start:
+        index -= 1
+        start, end, place = spans[index]
+        if start < mention.end and mention.start < end:
+            places.append(place)
+    return min(places, default=None)
 
 
 def _absorb(winner: Mention, loser: Mention) -> Mention:
@@ -216,6 +235,13 @@ def _absorb(winner: Mention, loser: Mention) -> Mention:
     same = winner.span == loser.span
     return replace(winner, label=label, entry=entry,
                    known=winner.known or (loser.known if same else None))
+
+
+def _in_a_title(titles: list[tuple[int, int]], mention: Mention) -> bool:
+    """Whether a title holds the mention (titles: regular expression
+    matches, so in order and apart: their ends never decrease)."""
+    index = bisect_right(titles, (mention.start, float("inf")))
+    return index > 0 and titles[index - 1][1] >= mention.end
 
 
 def _mostly(part: Mention, whole: Mention) -> bool:
@@ -231,7 +257,6 @@ def named_mentions(doc: Doc) -> list[Mention]:
                   + person_of_body_mentions(doc))
     titles = [t.span() for t in lexicon.title_pattern().finditer(text)]
     chosen = choose([m for m in candidates if not _only_a_title(text[m.start:m.end])
-                     and not _office_title(text, m)
-                     and not any(s <= m.start and m.end <= e for s, e in titles)])
+                     and not _office_title(text, m) and not _in_a_title(titles, m)])
     return [replace(m, start=_after_titles(text, m.start, m.end))
             if m.label == "PERSON" else m for m in chosen]

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +23,7 @@ from .candidates import Mention
 # since slicing the text between a phrase and every far-away name was cubic.
 _BLANK_OR_COMMA = re.compile(r"\s*,?\s*")
 _COMMA = re.compile(r"\s*,\s*")
+_BLANKS_AND_COMMAS = re.compile(r"[\s,]*")
 
 ATTACHED_PREPOSITIONS = {"in", "from", "at", "of", "with"}
 GROUP_AGENTS = {"REB", "UAF", "INS", "SEP", "RAD"}
@@ -30,15 +32,37 @@ NAME_FOLLOWS = re.compile(r"\s+[A-Z]")
 
 def agent_mentions(doc: Doc, named: list[Mention]) -> list[Mention]:
     """Unnamed sources and state agencies, one mention per noun phrase."""
-    text, found = doc_text(doc), []
+    text, found, index = doc_text(doc), [], _Named(named)
     for chunk in doc.noun_chunks:
-        mention = _agent_mention(text, chunk, named)
+        mention = _agent_mention(text, chunk, index)
         if mention and not any(mention.overlaps(m) for m in found):
             found.append(mention)
     return found
 
 
-def _agent_mention(text: str, chunk: Span, named: list[Mention]) -> Mention | None:
+class _Named:
+    """The named mentions by start and by end, so those near a phrase are
+    found by bisection."""
+
+    def __init__(self, named: list[Mention]) -> None:
+        self._by_start = sorted(named, key=lambda m: m.start)
+        self._starts = [m.start for m in self._by_start]
+        self._by_end = sorted(named, key=lambda m: m.end)
+        self._ends = [m.end for m in self._by_end]
+        self._longest = max((m.end - m.start for m in named), default=0)
+
+    def starting(self, low: int, high: int) -> list[Mention]:
+        return self._by_start[bisect_left(self._starts, low):bisect_right(self._starts, high)]
+
+    def ending(self, low: int, high: int) -> list[Mention]:
+        return self._by_end[bisect_left(self._ends, low):bisect_right(self._ends, high)]
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Those with m.start < end and start < m.end."""
+        return [m for m in self.starting(start - self._longest, end - 1) if start < m.end]
+
+
+def _agent_mention(text: str, chunk: Span, named: _Named) -> Mention | None:
     root = chunk.root
     if root.pos_ == "PROPN":
         return None
@@ -47,7 +71,7 @@ def _agent_mention(text: str, chunk: Span, named: list[Mention]) -> Mention | No
     if not anonymous and not agent:
         return None
     start, end = _extent(chunk, with_attachment=anonymous)
-    if any(_clashes(m, start, root) for m in named if m.start < end and start < m.end):
+    if any(_clashes(m, start, root) for m in named.overlapping(start, end)):
         return None
     if _title_of_a_name(text, start, end, named) or _heads_a_named_apposition(root, named):
         return None
@@ -81,21 +105,26 @@ def _clashes(name: Mention, start: int, root: Token) -> bool:
     return name.start < start or name.end > root.idx
 
 
-def _title_of_a_name(text: str, start: int, end: int, named: list[Mention]) -> bool:
+def _title_of_a_name(text: str, start: int, end: int, named: _Named) -> bool:
     """"UN envoy Jeanine Hennis-Plasschaert", "Aleksandr Lukashevich,
-    Russia's foreign minister": the phrase describes a person next to it."""
-    return any(m.kind == "person" and (
-        (m.start >= end and _BLANK_OR_COMMA.fullmatch(text, end, m.start))
-        or (m.end <= start and _COMMA.fullmatch(text, m.end, start)))
-        for m in named)
+    Russia's foreign minister": the phrase describes a person next to it
+    (only names within the blanks and commas around it can be)."""
+    after = _BLANKS_AND_COMMAS.match(text, end).end()
+    before = start
+    while before > 0 and (text[before - 1].isspace() or text[before - 1] == ","):
+        before -= 1
+    return (any(m.kind == "person" and _BLANK_OR_COMMA.fullmatch(text, end, m.start)
+                for m in named.starting(end, after))
+            or any(m.kind == "person" and _COMMA.fullmatch(text, m.end, start)
+                   for m in named.ending(before, start)))
 
 
-def _heads_a_named_apposition(root: Token, named: list[Mention]) -> bool:
+def _heads_a_named_apposition(root: Token, named: _Named) -> bool:
     """"A spokeswoman for the governor, Ruth Adams": the phrase is the role
     of the person in apposition to it, not an unnamed source of its own."""
-    people = [m for m in named if m.kind == "person"]
-    return any(child.dep_ == "appos" and any(m.start <= child.idx < m.end for m in people)
-               for child in root.rights)
+    return any(child.dep_ == "appos" and any(
+        m.kind == "person"
+        for m in named.overlapping(child.idx, child.idx + 1)) for child in root.rights)
 
 
 def _agent_kind(noun: str, agent: str | None, anonymous: bool) -> str:

@@ -10,6 +10,7 @@ fitting kind.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -171,15 +172,35 @@ def add_uncovered_mentions(text: str, entities: list[Entity]) -> None:
     """Mentions the name finders missed: a person's surname alone, an
     acronym given in parentheses, an organisation's name found elsewhere,
     wherever no other mention covers them."""
-    taken = [m.span for e in entities for m in e.mentions]
+    taken = _Taken([m.span for e in entities for m in e.mentions])
     for entity in entities:
         for form in _short_forms(text, entity):
             for found in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
                 span = found.span()
-                if span[0] > entity.first and not any(
-                        s < span[1] and span[0] < e for s, e in taken):
+                if span[0] > entity.first and not taken.overlaps(span):
                     entity.mentions.append(Mention(span[0], span[1], "short"))
-                    taken.append(span)
+                    taken.add(span)
+
+
+class _Taken:
+    """Spans by start, with the longest one's length, so whether a span
+    overlaps any of them is a bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._longest = max((e - s for s, e in spans), default=0)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        index = bisect_left(self._spans, (span[1],))
+        while index > 0 and self._spans[index - 1][0] + self._longest > span[0]:
+            index -= 1
+            if self._spans[index][1] > span[0]:
+                return True
+        return False
+
+    def add(self, span: tuple[int, int]) -> None:
+        insort(self._spans, span)
+        self._longest = max(self._longest, span[1] - span[0])
 
 
 def _short_forms(text: str, entity: Entity) -> list[str]:

@@ -32,10 +32,10 @@ from spacy.tokens import Doc, Token
 
 from ...model import Actor, Span
 from ...resources import read_table
-from ..mentions import actor_for_span
+from ..mentions import actor_for_span, last_end_before, mentions_within
 from ..parse import doc_text
 from . import gender
-from .quotes import find_quotes
+from .quotes import find_quotes, quoted
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
@@ -104,10 +104,9 @@ def named_person(actors: Sequence[Actor], doc: Doc, span: Span) -> str | None:
         before = text[span[0]:start].rstrip()
         placed = (not before or before.endswith(",")
                   or (end == span[1] and heads(start, end) and not _preposition_near_end(before)))
-        return (span[0] <= start and end <= span[1] and placed
-                and not text.startswith(("'s", "’s"), end))
+        return placed and not text.startswith(("'s", "’s"), end)
     people = [a for a in actors if a.kind == "person"
-              and any(speaking(s, e) for s, e in a.mentions)]
+              and any(speaking(s, e) for s, e in mentions_within(a, span))]
     return actor_for_span(people, span) if people else None
 
 
@@ -208,16 +207,31 @@ def _pronoun_actor(actors: Sequence[Actor], pronoun: Token,
 
 def _subject_mentions(doc: Doc, actor: Actor) -> Actor:
     """The actor with only the mentions that are the subject of a sentence
-    in the article's own voice (not a name inside a quote or a clause)."""
-    quotes = find_quotes(doc_text(doc))
+    in the article's own voice (not a name inside a quote or a clause);
+    worked out once per document and actor."""
+    cache = _document_cache(doc)
+    if id(actor) not in cache or cache[id(actor)][0] is not actor:
+        quotes = find_quotes(doc_text(doc))
 
-    def is_subject(span: Span) -> bool:
-        tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
-        return (tokens is not None and len(tokens) > 0
-                and tokens.root.dep_ in ("nsubj", "nsubjpass")
-                and tokens.root.head.dep_ == "ROOT"
-                and not any(quote.covers(span[0]) for quote in quotes))
-    return replace(actor, mentions=tuple(m for m in actor.mentions if is_subject(m)))
+        def is_subject(span: Span) -> bool:
+            tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+            return (tokens is not None and len(tokens) > 0
+                    and tokens.root.dep_ in ("nsubj", "nsubjpass")
+                    and tokens.root.head.dep_ == "ROOT"
+                    and not quoted(quotes, span[0]))
+        subjects = tuple(m for m in actor.mentions if is_subject(m))
+        cache[id(actor)] = (actor, replace(actor, mentions=subjects))
+    return cache[id(actor)][1]
+
+
+_documents: list = [None, {}]
+
+
+def _document_cache(doc: Doc) -> dict:
+    """A cache for the document being analysed (only the latest is kept)."""
+    if _documents[0] is not doc:
+        _documents[:] = [doc, {}]
+    return _documents[1]
 
 
 def _description_actor(actors: Sequence[Actor], noun: Token,
@@ -273,7 +287,7 @@ def _nearest_with_end(actors: Sequence[Actor], position: int) -> tuple[str | Non
     """The actor whose last mention before position ends latest, and that end."""
     best, best_end = None, -1
     for actor in actors:
-        ends = [end for start, end in actor.mentions if end <= position]
-        if ends and max(ends) > best_end:
-            best, best_end = actor.id, max(ends)
+        end = last_end_before(actor, position)
+        if end is not None and end > best_end:
+            best, best_end = actor.id, end
     return best, best_end

@@ -9,6 +9,7 @@ q1, q2, ... in text order.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -38,12 +39,14 @@ def enrich(parsed: ParsedDocument, actors: Sequence[Actor],
     quotes = find_quotes(parsed.text)
     ordered = sorted(candidates, key=_first_offset)
     ids = {id(c): f"q{n}" for n, c in enumerate(ordered, start=1)}
+    contents = _content_index(ordered)
     found: list[Attribution] = []
+    speakers: list[tuple[str, int]] = []
     for candidate in ordered:
-        speakers = [(a.source.actor, a.source.span[1]) for a in found
-                    if a.source and a.source.actor]
         found.append(attribution(parsed, actors, quotes, candidate, ids[id(candidate)],
-                                 _parent(candidate, ordered, ids), speakers))
+                                 _parent(candidate, ordered, ids, contents), speakers))
+        if (source := found[-1].source) and source.actor:
+            speakers.append((source.actor, source.span[1]))
     return tuple(found)
 
 
@@ -54,15 +57,39 @@ def _first_offset(candidate: Candidate) -> tuple[int, int]:
     return (min(starts), candidate.cue[0])
 
 
+ContentIndex = tuple[list[int], list[tuple[int, int, int]], int]
+
+
+def _content_index(ordered: Sequence[Candidate]) -> ContentIndex:
+    """Every content span as (start, end, candidate's place), by start, and
+    the longest span's length."""
+    spans = sorted((s, e, n) for n, c in enumerate(ordered) for s, e in c.content)
+    return [s for s, _, _ in spans], spans, max((e - s for s, e, _ in spans), default=0)
+
+
 def _parent(candidate: Candidate, ordered: Sequence[Candidate],
-            ids: dict[int, str]) -> str | None:
-    """The innermost other attribution whose content holds this one's cue."""
-    holders = [other for other in ordered if other is not candidate
-               and _holds(other, candidate.cue) and not _holds(candidate, other.cue)]
+            ids: dict[int, str], contents: ContentIndex) -> str | None:
+    """The innermost other attribution whose content holds this one's cue
+    (the first in order among equally long ones)."""
+    holders = [ordered[n] for n in sorted(_holding(contents, candidate.cue))]
+    holders = [other for other in holders if other is not candidate
+               and not _holds(candidate, other.cue)]
     if not holders:
         return None
     innermost = min(holders, key=lambda o: sum(e - s for s, e in o.content))
     return ids[id(innermost)]
+
+
+def _holding(contents: ContentIndex, span: Span) -> set[int]:
+    """The places of the candidates with a content span holding span."""
+    starts, spans, longest = contents
+    index = bisect_right(starts, span[0])
+    found = set()
+    while index > 0 and starts[index - 1] + longest >= span[1]:
+        index -= 1
+        if spans[index][1] >= span[1]:
+            found.add(spans[index][2])
+    return found
 
 
 def _holds(candidate: Candidate, span: Span) -> bool:

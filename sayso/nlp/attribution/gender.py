@@ -59,7 +59,21 @@ def actor_gender(actor: Actor, text: str, pronouns: Iterable[str] = ()) -> str |
     attributions already resolved to it)."""
     if actor.kind not in PEOPLE:
         return None
-    return _named_gender(actor, text) or _pronouns_gender(pronouns)
+    return _named_gender_once(actor, text) or _pronouns_gender(pronouns)
+
+
+_named: dict[int, tuple[Actor, str, str | None]] = {}
+
+
+def _named_gender_once(actor: Actor, text: str) -> str | None:
+    """`_named_gender`, worked out once per actor and text (not once per
+    pronoun: it reads the words before every mention)."""
+    cached = _named.get(id(actor))
+    if cached is None or cached[0] is not actor or cached[1] is not text:
+        if len(_named) >= 50_000:
+            _named.clear()
+        cached = _named[id(actor)] = (actor, text, _named_gender(actor, text))
+    return cached[2]
 
 
 def resolved_pronouns(text: str, speakers: Sequence[tuple[str, int]]

@@ -13,10 +13,14 @@ a line start: '”Fear,” she said') opens a quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import Span
+from ..mentions import by_identity
 
 _OPENING = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’", "'": "'", "”": "”"}
 _CLOSING_FOR_SINGLE = {"’", "'"}
@@ -39,6 +43,19 @@ class Quote:
 
     def covers(self, position: int) -> bool:
         return any(start <= position < end for start, end in self.pieces)
+
+
+def quoted(quotes: Sequence[Quote], position: int) -> bool:
+    """Whether any of the quotes covers position (bisecting their pieces by
+    start, with the furthest end reached so far; indexed once per tuple)."""
+    starts, reach = by_identity(quotes, _pieces_index)
+    index = bisect_right(starts, position)
+    return index > 0 and reach[index - 1] > position
+
+
+def _pieces_index(quotes: Sequence[Quote]) -> tuple[list[int], list[int]]:
+    pieces = sorted((s, e) for quote in quotes for s, e in quote.pieces if s < e)
+    return [s for s, _ in pieces], list(accumulate((e for _, e in pieces), max))
 
 
 @lru_cache(maxsize=8)

@@ -30,7 +30,7 @@ from ..parse import ParsedDocument, doc_text
 from .candidates import Candidate
 from .features import token_table
 from .lexicon import CueEntry, lexicon
-from .quotes import Quote, find_quotes
+from .quotes import Quote, find_quotes, quoted
 from .spans import hull, merge_spans, sentence_of, token_spans
 
 FINDER = "rules"
@@ -76,7 +76,7 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 def _inside_quote(token: Token, quotes: Sequence[Quote]) -> bool:
-    return any(quote.covers(token.idx) for quote in quotes)
+    return quoted(quotes, token.idx)
 
 
 # verb cues -----------------------------------------------------------------
