@@ -77,3 +77,16 @@ def generated_articles(count: int, *, sentences: int = 3) -> list[dict]:
                               f"spokesman Lee Park said on day {k}."
                               for k in range(sentences))}
             for n in range(count)]
+
+
+def assert_stored_once(store, articles: list[dict]) -> None:
+    """Every article stored exactly once, each of its records once, its text
+    as written (what an interrupted and resumed ingest must leave)."""
+    total = len(articles)
+    assert store.fetch("SELECT count(*), count(DISTINCT id) FROM documents")[0] == (
+        total, total)
+    for table in ("actors", "attributions", "events"):
+        rows, distinct = store.fetch(
+            f"SELECT count(*), count(DISTINCT (document, id)) FROM {table}")[0]
+        assert rows == distinct, table
+    assert all(store.get(r["id"]).document.text == r["text"] for r in articles)

@@ -26,7 +26,8 @@ from sayso.store import Store  # noqa: E402
 from sayso.store.export import export_records  # noqa: E402
 from sayso.store.fingerprint import analyser_fingerprint  # noqa: E402
 from sayso.store.ingest import ingest_paths  # noqa: E402
-from store_helpers import generated_articles, sample_analysis, write_jsonl  # noqa: E402
+from store_helpers import (assert_stored_once, generated_articles, sample_analysis,  # noqa: E402
+                           write_jsonl)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = [str(data_file("demo", "articles.jsonl")), str(data_file("demo", "html"))]
@@ -170,11 +171,4 @@ def test_kill_9_of_a_dask_ingest_then_rerun_loses_and_duplicates_nothing(tmp_pat
     assert rerun.returncode == 0, rerun.stderr
     assert "skipped" in rerun.stdout and "failed 0" in rerun.stdout
     with Store(db) as store:
-        assert store.fetch("SELECT count(*), count(DISTINCT id) FROM documents")[0] == (
-            total, total)
-        for table in ("actors", "attributions", "events"):
-            rows, distinct = store.fetch(
-                f"SELECT count(*), count(DISTINCT (document, id)) FROM {table}")[0]
-            assert rows == distinct, table
-        assert all(store.get(r["id"]).document.text == r["text"]
-                   for r in generated_articles(total, sentences=30))
+        assert_stored_once(store, generated_articles(total, sentences=30))

@@ -14,7 +14,7 @@ import pytest
 from sayso.errors import UsageError
 from sayso.store import Store
 from sayso.store.ingest import estimate_documents, ingest_paths
-from store_helpers import generated_articles, write_jsonl
+from store_helpers import assert_stored_once, generated_articles, write_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -152,14 +152,7 @@ def test_kill_9_mid_ingest_then_rerun_loses_and_duplicates_nothing(tmp_path):
     rerun = run_sayso("ingest", str(source), "--db", str(db), "--batch-size", "5")
     assert rerun.returncode == 0, rerun.stderr
     with Store(db) as store:
-        assert store.fetch("SELECT count(*), count(DISTINCT id) FROM documents")[0] == (
-            total, total)
-        for table in ("actors", "attributions", "events"):
-            rows, distinct = store.fetch(
-                f"SELECT count(*), count(DISTINCT (document, id)) FROM {table}")[0]
-            assert rows == distinct, table
-        assert all(store.get(r["id"]).document.text == r["text"]
-                   for r in generated_articles(total, sentences=40))
+        assert_stored_once(store, generated_articles(total, sentences=40))
 
 
 def test_fixed_input_leaves_quarantine_on_the_next_ingest(nlp, tmp_path):
